@@ -160,4 +160,31 @@ class TeamObjectsTest {
     assertThat(server.requests("datasets.list").get(0).json().get("projectId").asLong())
         .isEqualTo(58);
   }
+
+  @Test
+  void typedActivityPagesAndTheTableOfAnEmptyLog() {
+    String e1 = Fixtures.event(7, "login", "2021-01-15T14:24:58Z", null, null, "{}");
+    server.enqueue(
+        "teams.activity",
+        Reply.json(Fixtures.page(2, 1, 2, List.of(e1))),
+        Reply.json(Fixtures.page(2, 1, 2, List.of(e1))),
+        Reply.json(Fixtures.page(0, 20000, 0, List.of())));
+    List<Integer> pageSizes = new java.util.ArrayList<>();
+
+    PageSummary summary =
+        api.activity()
+            .forEachEventPage(
+                ActivityQuery.team(8),
+                page -> {
+                  assertThat(page.entities())
+                      .allSatisfy(e -> assertThat(e.action()).isEqualTo("login"));
+                  pageSizes.add(page.entities().size());
+                });
+    tech.tablesaw.api.Table empty = api.activity().getTable(ActivityQuery.team(9));
+
+    assertThat(pageSizes).containsExactly(1, 1);
+    assertThat(summary.countMatches()).isTrue();
+    assertThat(empty.rowCount()).isZero();
+    assertThat(empty.columnNames()).containsExactlyElementsOf(ActivityEvent.KEYS);
+  }
 }
