@@ -31,7 +31,7 @@ public final class ActivityApi {
     return pages.forEachTypedPage(METHOD, query.toBody(), false, ActivityEvent::read, handler);
   }
 
-  /** Returns every event the query selects, in server order (use {@link #forEachPage} for big logs). */
+  /** Returns every event the query selects, in server order; big logs: {@link #forEachPage}. */
   public List<ActivityEvent> getEvents(ActivityQuery query) {
     return pages.getAll(METHOD, query.toBody(), false, ActivityEvent::read);
   }

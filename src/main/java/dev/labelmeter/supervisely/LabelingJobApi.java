@@ -73,7 +73,7 @@ public final class LabelingJobApi {
         .map(json -> Responses.parse("jobs.info", json, LabelingJobInfo::read));
   }
 
-  /** Returns the {@code jobs.info} object exactly as received, or empty when the server says 404. */
+  /** Returns the {@code jobs.info} object exactly as received, or empty on a 404. */
   public Optional<JsonNode> getInfoByIdRaw(long id) {
     return transport.postOrEmpty("jobs.info", idBody(id));
   }

@@ -80,7 +80,8 @@ public final class SuperviselyApi {
 
   /**
    * Returns a builder configured from {@code env}: {@code SERVER_ADDRESS} and {@code API_TOKEN}
-   * (required), {@code SUPERVISELY_API_SERVER_ADDRESS} (replaces {@code SERVER_ADDRESS/public/api}),
+   * (required), {@code SUPERVISELY_API_SERVER_ADDRESS} (replaces {@code
+   * SERVER_ADDRESS/public/api}),
    * {@code SUPERVISELY_PUBLIC_API_RETRIES} and {@code SUPERVISELY_PUBLIC_API_RETRY_SLEEP_SEC}.
    * When {@code SERVER_ADDRESS} or {@code API_TOKEN} is missing and {@code ENV} is not {@code
    * production}, the variables of {@code homeDir/supervisely.env} are added without overriding

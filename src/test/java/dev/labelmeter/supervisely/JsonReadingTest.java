@@ -55,7 +55,8 @@ class JsonReadingTest {
   void numbersSentAsTextAndLargeIdsAreRead() throws Exception {
     JsonNode event =
         ClientJson.MAPPER.readTree(
-            "{\"userId\": \"7\", \"imageId\": 9007199254740993, \"date\": \"2021-01-15T14:24:58Z\"}");
+            "{\"userId\": \"7\", \"imageId\": 9007199254740993,"
+                + " \"date\": \"2021-01-15T14:24:58Z\"}");
 
     ActivityEvent parsed = ActivityEvent.fromJson(event);
 

@@ -55,7 +55,8 @@ class TeamObjectsTest {
                 + "{\"field\":\"type\",\"operator\":\"in\","
                 + "\"value\":[\"create_figure\",\"update_figure\"]},"
                 + "{\"field\":\"date\",\"operator\":\">=\",\"value\":\"2021-01-01T00:00:00Z\"},"
-                + "{\"field\":\"date\",\"operator\":\"<=\",\"value\":\"2021-01-31T23:59:59.500Z\"}]");
+                + "{\"field\":\"date\",\"operator\":\"<=\","
+                + "\"value\":\"2021-01-31T23:59:59.500Z\"}]");
   }
 
   @Test
@@ -110,7 +111,8 @@ class TeamObjectsTest {
     server.enqueue(
         "teams.info",
         Reply.json(
-            "{\"id\": 8, \"name\": \"Labelers\", \"role\": \"admin\", \"usage\": {\"plan\": \"pro\"}}"));
+            "{\"id\": 8, \"name\": \"Labelers\", \"role\": \"admin\","
+                + " \"usage\": {\"plan\": \"pro\"}}"));
     server.enqueue(
         "workspaces.info",
         Reply.json("{\"id\": 29, \"name\": \"First Workspace\", \"teamId\": 8}"));
