@@ -10,14 +10,25 @@ final class Cells {
 
   private Cells() {}
 
-  /** Returns a text cell; n/a for null. */
+  /** Texts longer than this many characters are cut, with a marker saying so. */
+  static final int MAX_TEXT = 300;
+
+  /** A word longer than this may be broken anywhere to fit its column. */
+  private static final int LONG_WORD = 30;
+
+  /** Returns a text cell; n/a for null; cut with a visible marker past {@value #MAX_TEXT}. */
   static Cell text(String text) {
-    return text == null ? missing() : new Cell(text, text, "");
+    return text(text, "");
   }
 
   /** Returns a text cell with a highlight class. */
   static Cell text(String text, String cssClass) {
-    return text == null ? missing() : new Cell(text, text, cssClass);
+    if (text == null) {
+      return missing();
+    }
+    String shown = Formats.cut(text, MAX_TEXT);
+    String classes = hasLongWord(shown) ? (cssClass + " long").trim() : cssClass;
+    return new Cell(shown, shown, classes);
   }
 
   /** Returns a count cell. */
@@ -98,6 +109,17 @@ final class Cells {
   /** Returns a cell that shows a missing value. */
   static Cell missing() {
     return new Cell(Formats.MISSING, null, "missing");
+  }
+
+  private static boolean hasLongWord(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+      if (run > LONG_WORD) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Cell numeric(Double value, String text) {

@@ -81,6 +81,19 @@ final class Formats {
     return instant == null ? MISSING : DATE_TIME.format(instant.atZone(zone));
   }
 
+  /**
+   * Returns {@code text} unchanged up to {@code max} characters; longer, its first characters
+   * followed by a visible marker with the full length, for example {@code "abc… [cut, 40,000
+   * characters]"}. Never splits a surrogate pair.
+   */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end) + "\u2026 [cut, " + count(text.length()) + " characters]";
+  }
+
   private static String signed(String formatted) {
     boolean zero = formatted.chars().noneMatch(c -> c >= '1' && c <= '9');
     if (zero) {

@@ -37,9 +37,9 @@
             backgroundColor: BLUE_LIGHT, borderColor: BLUE, borderWidth: 1, yAxisID: 'images',
             order: 2 },
           { type: 'line', label: 'Active hours', data: trend.activeHours, borderColor: ORANGE,
-            backgroundColor: ORANGE, yAxisID: 'hours', tension: 0.2, order: 1 },
+            backgroundColor: ORANGE, yAxisID: 'hours', tension: 0, order: 1 },
           { type: 'line', label: 'Platform hours', data: trend.platformHours, borderColor: GREEN,
-            backgroundColor: GREEN, borderDash: [6, 4], yAxisID: 'hours', tension: 0.2,
+            backgroundColor: GREEN, borderDash: [6, 4], yAxisID: 'hours', tension: 0,
             order: 1 }
         ]
       },
@@ -95,38 +95,39 @@
     return 'rgba(37, 99, 235, ' + (0.15 + 0.85 * value / max).toFixed(3) + ')';
   }
 
+  function heatMatrix(heat) {
+    var matrix = heat.logins.map(function () {
+      return heat.dates.map(function () { return null; });
+    });
+    heat.cells.forEach(function (c) { matrix[c[1]][c[0]] = c[2]; });
+    return matrix;
+  }
+
+  // One floating bar per cell: each labeler is a dataset whose bars span its row, so the cells
+  // fill the grid like a heatmap without a plugin.
   function drawHeatmap(heat) {
-    var columns = heat.dates.length;
     var rows = heat.logins.length;
+    var matrix = heatMatrix(heat);
     draw('heatmap', {
-      type: 'scatter',
+      type: 'bar',
       data: {
-        datasets: [{
-          label: 'Active hours',
-          data: heat.cells.map(function (c) { return { x: c[0], y: c[1], v: c[2] }; }),
-          pointStyle: 'rect',
-          radius: function (ctx) {
-            var area = ctx.chart.chartArea;
-            if (!area) {
-              return 6;
-            }
-            var side = Math.min(area.width / columns, area.height / rows) - 2;
-            return Math.max(2, side / 2 / Math.SQRT1_2);
-          },
-          hoverRadius: 0,
-          backgroundColor: function (ctx) {
-            return ctx.raw ? heatColour(ctx.raw.v, heat.max) : GREY;
-          },
-          borderWidth: 0
-        }]
+        labels: heat.dates,
+        datasets: heat.logins.map(function (login, y) {
+          return {
+            label: login,
+            data: heat.dates.map(function () { return [y - 0.47, y + 0.47]; }),
+            backgroundColor: function (ctx) {
+              return heatColour(matrix[y][ctx.dataIndex], heat.max);
+            },
+            grouped: false,
+            barPercentage: 1,
+            categoryPercentage: 0.97
+          };
+        })
       },
       options: {
         scales: {
-          x: { type: 'linear', min: -0.5, max: columns - 0.5, grid: { display: false },
-            afterBuildTicks: function (axis) {
-              axis.ticks = heat.dates.map(function (_, i) { return { value: i }; });
-            },
-            ticks: { autoSkip: true, callback: function (v) { return heat.dates[v]; } } },
+          x: { grid: { display: false } },
           y: { type: 'linear', reverse: true, min: -0.5, max: rows - 0.5,
             grid: { display: false },
             afterBuildTicks: function (axis) {
@@ -138,8 +139,9 @@
           legend: { display: false },
           tooltip: { callbacks: {
             label: function (ctx) {
-              var cell = ctx.raw;
-              return heat.logins[cell.y] + ', ' + heat.dates[cell.x] + ': ' + hours(cell.v) + ' h';
+              var y = ctx.datasetIndex;
+              return heat.logins[y] + ', ' + heat.dates[ctx.dataIndex] + ': '
+                + hours(matrix[y][ctx.dataIndex]) + ' h';
             }
           } }
         }

@@ -262,6 +262,22 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void aVeryLongNameIsCutWithAVisibleMarkerAndUnicodeIsKept() throws IOException {
+    String emoji = "\uD83D\uDE80 Straße 東京 ";
+    String name = emoji + "x".repeat(40_000 - emoji.length());
+    Path file = dir.resolve("long-name.html");
+
+    WRITER.write(ReportFixtures.teamWithJob101Named(name), file);
+    Element cell = ReportPage.read(file).cell("jobs-table", "Job id", "101", "Job");
+
+    assertThat(cell.text())
+        .startsWith(emoji)
+        .endsWith("\u2026 [cut, 40,000 characters]")
+        .hasSize(Cells.MAX_TEXT + "\u2026 [cut, 40,000 characters]".length());
+    assertThat(cell.hasClass("long")).isTrue();
+  }
+
+  @Test
   void chartDataIsJsonThatCannotCloseItsScriptElement() throws IOException {
     Element block = page.doc.getElementById("chart-data");
     String json = block.data();

@@ -54,6 +54,58 @@ final class ReportFixtures {
         dataQuality());
   }
 
+  /** Returns the team with job 101 renamed to {@code name}. */
+  static MetricsResult teamWithJob101Named(String name) {
+    MetricsResult team = team();
+    List<JobRow> jobs =
+        team.jobs().stream().map(j -> j.id() == 101 ? renamed(j, name) : j).toList();
+    return new MetricsResult(
+        team.params(),
+        team.summary(),
+        team.labelers(),
+        team.reviewers(),
+        jobs,
+        team.classes(),
+        team.labelerClasses(),
+        team.daily(),
+        team.heatmap(),
+        team.dataQuality());
+  }
+
+  private static JobRow renamed(JobRow j, String name) {
+    return new JobRow(
+        j.id(),
+        name,
+        j.projectId(),
+        j.project(),
+        j.datasetId(),
+        j.dataset(),
+        j.labelerId(),
+        j.labeler(),
+        j.reviewerId(),
+        j.reviewer(),
+        j.status(),
+        j.disabled(),
+        j.createdAt(),
+        j.images(),
+        j.labeled(),
+        j.accepted(),
+        j.rejected(),
+        j.untouched(),
+        j.progress(),
+        j.activeHours(),
+        j.platformHours(),
+        j.statsAnnotationHours(),
+        j.lastActivity(),
+        j.stale(),
+        j.remaining(),
+        j.paceImagesPerDay(),
+        j.eta(),
+        j.reconciliationFlag(),
+        j.turnaroundMedianSeconds(),
+        j.turnaroundP90Seconds());
+  }
+
   /** Returns a result of a window in which nothing happened, for a team without jobs. */
   static MetricsResult emptyWindow() {
     TeamFigures nothing =
