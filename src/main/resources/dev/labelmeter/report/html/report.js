@@ -20,6 +20,12 @@
     return value === null || value === undefined ? 'n/a' : value.toFixed(2);
   }
 
+  // Axis labels are logins from the server: shorten long ones so the plot keeps its width.
+  function shortLabel(text) {
+    var s = String(text);
+    return s.length > 24 ? s.slice(0, 23) + '\u2026' : s;
+  }
+
   function draw(id, config) {
     var canvas = document.getElementById('chart-' + id);
     if (!canvas || typeof Chart === 'undefined') {
@@ -66,7 +72,10 @@
       },
       options: {
         indexAxis: 'y',
-        scales: { x: { beginAtZero: true, title: { display: true, text: 'images per active hour' } } },
+        scales: {
+          x: { beginAtZero: true, title: { display: true, text: 'images per active hour' } },
+          y: { ticks: { callback: function (v) { return shortLabel(this.getLabelForValue(v)); } } }
+        },
         plugins: { tooltip: { callbacks: {
           label: function (ctx) { return ctx.dataset.label + ': ' + hours(ctx.raw); }
         } } }
@@ -84,7 +93,7 @@
             return PALETTE[i % PALETTE.length];
           }) }]
       },
-      options: { plugins: { legend: { position: 'right' } } }
+      options: { plugins: { legend: { position: window.innerWidth < 600 ? 'bottom' : 'right' } } }
     });
   }
 
@@ -133,7 +142,7 @@
             afterBuildTicks: function (axis) {
               axis.ticks = heat.logins.map(function (_, i) { return { value: i }; });
             },
-            ticks: { autoSkip: false, callback: function (v) { return heat.logins[v]; } } }
+            ticks: { autoSkip: false, callback: function (v) { return shortLabel(heat.logins[v]); } } }
         },
         plugins: {
           legend: { display: false },
