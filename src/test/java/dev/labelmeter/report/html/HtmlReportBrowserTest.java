@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,6 +44,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * browser is installed, unless {@code LABELMETER_REQUIRE_BROWSER=1} (set in CI) makes that a
  * failure. Install the browser with {@code scripts/install-test-deps.sh}.
  */
+@EnabledIf(
+    value = "browserInstalledOrRequired",
+    disabledReason =
+        "no Chromium (/usr/bin/chromium) or ChromeDriver (/usr/bin/chromedriver) installed: run"
+            + " scripts/install-test-deps.sh, or set LABELMETER_CHROMIUM and"
+            + " LABELMETER_CHROMEDRIVER; LABELMETER_REQUIRE_BROWSER=1 makes this a failure")
 class HtmlReportBrowserTest {
 
   private static final String CHROMIUM =
@@ -214,6 +221,24 @@ class HtmlReportBrowserTest {
         .isEqualTo(true);
   }
 
+  @Test
+  void thePrintStylesheetHidesTheNavigationAndStartsSectionsOnNewPages() throws IOException {
+    driver.get(report.toUri().toString());
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      Path file = screenshot(900, "html-report-screenshot-print.png");
+
+      assertThat(js("return getComputedStyle(document.querySelector('nav')).display"))
+          .isEqualTo("none");
+      assertThat(js("return getComputedStyle(document.getElementById('jobs')).breakBefore"))
+          .isEqualTo("page");
+      assertThat(Files.size(file)).isGreaterThan(20_000);
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+      driver.manage().window().setSize(new Dimension(1400, 1000));
+    }
+  }
+
   private static Path screenshot(int width, String name) throws IOException {
     driver.manage().window().setSize(new Dimension(width, 1000));
     long height = (Long) js("return document.documentElement.scrollHeight");
@@ -224,9 +249,21 @@ class HtmlReportBrowserTest {
     return file;
   }
 
+  /** Returns whether to run: a browser is installed, or CI requires one (then missing fails). */
+  static boolean browserInstalledOrRequired() {
+    return browserInstalled() || browserRequired();
+  }
+
+  private static boolean browserInstalled() {
+    return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+  }
+
+  private static boolean browserRequired() {
+    return "1".equals(System.getenv("LABELMETER_REQUIRE_BROWSER"));
+  }
+
   private static void requireBrowser() {
-    boolean installed =
-        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    boolean installed = browserInstalled();
     String missing =
         "no Chromium at "
             + CHROMIUM
@@ -234,7 +271,7 @@ class HtmlReportBrowserTest {
             + CHROMEDRIVER
             + ": run scripts/install-test-deps.sh (or set LABELMETER_CHROMIUM and"
             + " LABELMETER_CHROMEDRIVER) to run the HTML report's browser test";
-    if (!installed && "1".equals(System.getenv("LABELMETER_REQUIRE_BROWSER"))) {
+    if (!installed && browserRequired()) {
       throw new IllegalStateException("LABELMETER_REQUIRE_BROWSER=1 but " + missing);
     }
     Assumptions.assumeTrue(installed, "skipped: " + missing);
