@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a text file through a temporary file beside it, so readers never see a part of it. */
 final class AtomicReportFile {
@@ -37,10 +38,23 @@ final class AtomicReportFile {
               new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8))) {
         body.writeTo(out);
       }
+      makeReadableByOthers(temp);
       moveIntoPlace(temp, target);
     } catch (IOException | RuntimeException | Error e) {
       Files.deleteIfExists(temp);
       throw e;
+    }
+  }
+
+  /**
+   * Gives the report the permissions of an ordinary file (rw-r--r--): a temporary file is created
+   * readable by its owner only, but a report is meant to be shared or published.
+   */
+  private static void makeReadableByOthers(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the file keeps the platform's default permissions.
     }
   }
 

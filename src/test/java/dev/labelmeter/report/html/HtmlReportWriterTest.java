@@ -14,9 +14,11 @@ import dev.labelmeter.metrics.MetricDefinitions.Definition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -349,6 +351,17 @@ class HtmlReportWriterTest {
         .hasMessageContaining("is a directory");
     assertThat(target.resolve("keep.txt")).hasContent("keep");
     assertThat(leftovers(dir)).isEmpty();
+  }
+
+  @Test
+  void theWrittenReportIsReadableByOthersLikeAnyPublishedFile() throws IOException {
+    Path file = dir.resolve("reports/team-42.html");
+    Assumptions.assumeTrue(
+        file.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "POSIX permissions only");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
