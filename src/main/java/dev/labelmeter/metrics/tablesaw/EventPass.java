@@ -138,6 +138,13 @@ final class EventPass {
     this.team = new TeamDays(2 * calendar.days());
   }
 
+  /** Returns, per job id, the (job, image) pairs with at least one {@code done}, all time. */
+  Map<Long, Long> imagesFinishedByJob() {
+    Map<Long, Long> counts = new HashMap<>();
+    lastDone.keySet().forEach(pair -> counts.merge(pair.jobId(), 1L, Long::sum));
+    return counts;
+  }
+
   /** Accumulates every row of {@code events}, which must be in event order. */
   void run(Table events) {
     LongColumn instant = events.longColumn("instantMicros");

@@ -54,17 +54,22 @@ public final class TablesawEngine implements MetricsEngine {
 
   /** Returns the metrics of already loaded tables. */
   static MetricsResult compute(StoreTables tables, MetricsParams params) {
-    Manifest manifest = tables.manifest();
-    DateWindow window = params.resolveWindow(manifest.snapshotAt());
+    DateWindow window = params.resolveWindow(tables.manifest().snapshotAt());
     WindowCalendar calendar = new WindowCalendar(window, params.zone());
+    EventPass pass = eventPass(tables, params, calendar);
+    return new ResultAssembler(tables, params, window, calendar, pass).assemble();
+  }
+
+  /** Returns the event pass of {@code tables}, run. */
+  static EventPass eventPass(StoreTables tables, MetricsParams params, WindowCalendar calendar) {
     EventPass pass =
         new EventPass(
             calendar,
             new JobIndex(tables.jobs()),
             thresholdMicros(params.idleThreshold()),
-            EventTimestamps.toEpochMicros(manifest.snapshotAt()));
+            EventTimestamps.toEpochMicros(tables.manifest().snapshotAt()));
     pass.run(tables.events());
-    return new ResultAssembler(tables, params, window, calendar, pass).assemble();
+    return pass;
   }
 
   private static long thresholdMicros(Duration threshold) {
