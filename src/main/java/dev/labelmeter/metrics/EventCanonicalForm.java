@@ -110,7 +110,7 @@ public final class EventCanonicalForm {
       out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value.textValue()));
       out.append('"');
     } else if (value.isIntegralNumber()) {
-      out.append(value.bigIntegerValue());
+      out.append(value.asText());
     } else if (value.isNumber()) {
       out.append(decimalText(value));
     } else {
