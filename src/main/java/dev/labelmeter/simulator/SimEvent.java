@@ -84,11 +84,18 @@ final class SimEvent {
 
   /** Returns {@code meta.reviewStatus}, or null. */
   String reviewStatus() {
+    if (metaKey == null && metaValue instanceof JsonNode node) {
+      JsonNode status = node.get(META_REVIEW_STATUS);
+      return status != null && status.isTextual() ? status.asText() : null;
+    }
     return META_REVIEW_STATUS.equals(metaKey) ? (String) metaValue : null;
   }
 
   /** Returns {@code meta.duration} in seconds, or 0. */
   long durationSeconds() {
+    if (metaKey == null && metaValue instanceof JsonNode node) {
+      return node.path(META_DURATION).asLong(0);
+    }
     return META_DURATION.equals(metaKey) ? ((Number) metaValue).longValue() : 0;
   }
 
