@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,11 +22,13 @@ final class SimJson {
 
   private SimJson() {}
 
-  /** Returns what {@code body} writes, as a tree. */
+  /**
+   * Returns what {@code body} writes, as a tree parsed back from the JSON text, so numbers get the
+   * node types a client's parser would give them.
+   */
   static JsonNode tree(Body body) {
-    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
-      body.writeTo(buffer);
-      return MAPPER.readTree(buffer.asParser());
+    try {
+      return MAPPER.readTree(text(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
