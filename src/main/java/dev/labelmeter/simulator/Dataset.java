@@ -17,6 +17,8 @@ record Dataset(
     long firstImageId,
     int imagesCount,
     long createdAtMillis) {
+  private static final java.util.regex.Pattern UNSAFE_CHARS =
+      java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
 
   Ref ref() {
     return new Ref(id, name);
@@ -27,7 +29,13 @@ record Dataset(
   }
 
   String imageName(int index) {
-    return String.format("%s_%05d.jpg", name.replaceAll("[^A-Za-z0-9]+", "_"), index + 1);
+    String number = Integer.toString(index + 1);
+    StringBuilder sb = new StringBuilder(name.length() + 12);
+    sb.append(UNSAFE_CHARS.matcher(name).replaceAll("_")).append('_');
+    for (int pad = number.length(); pad < 5; pad++) {
+      sb.append('0');
+    }
+    return sb.append(number).append(".jpg").toString();
   }
 
   boolean contains(long imageId) {

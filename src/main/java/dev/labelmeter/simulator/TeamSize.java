@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 public enum TeamSize {
   /** A handful of jobs and three users, for unit tests. */
   SMALL(new Scale(1, 2, 1, 2, 10, 8, 6, 14, 60, 120, 0.20)),
-  /** The demo team: about 20 people, 200 jobs over four weeks (about 90 thousand events). */
+  /** The demo team: 22 people, about 200 jobs over four weeks (about 80 thousand events). */
   MEDIUM(new Scale(2, 14, 4, 4, 28, 150, 20, 80, 150, 400, 0.08)),
-  /** About one million events: 100 people, 1000 jobs over six weeks. */
+  /** About one million events: 102 people, about 1900 jobs over six weeks. */
   LARGE(new Scale(4, 80, 16, 12, 42, 1400, 40, 160, 150, 400, 0.08)),
-  /** About ten million events: 500 people, 10000 jobs over thirteen weeks. */
+  /** About ten million events: 492 people, about 20000 jobs over thirteen weeks. */
   XL(new Scale(10, 400, 80, 40, 91, 15000, 40, 160, 150, 400, 0.08));
 
   private final Scale scale;
