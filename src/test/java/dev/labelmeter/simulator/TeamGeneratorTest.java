@@ -117,7 +117,7 @@ class TeamGeneratorTest {
   void aLabelerInBerlinStartsWorkAtTheSameLocalHourAcrossTheDaylightSavingChange() {
     // Europe/Berlin moves to summer time on 2026-03-29: the UTC start of the shift moves by 1 h.
     SyntheticTeam team =
-        TeamGenerator.generate(TeamSize.MEDIUM, 7, Instant.parse("2026-04-20T09:30:00Z"));
+        TeamGenerator.generate(TeamSize.SMALL, 7, Instant.parse("2026-04-20T09:30:00Z"));
     Person berlin = team.plan.labelers.get(0);
     assertThat(berlin.zone().getId()).isEqualTo("Europe/Berlin");
 
