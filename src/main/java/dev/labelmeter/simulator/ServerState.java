@@ -82,6 +82,7 @@ final class ServerState {
 
   /** Continues the team's work for {@code moreWork}: new events at the end, jobs updated. */
   void appendActivity(Duration moreWork) {
+    // TODO(#3): jobs stopped or archived through the API still receive simulated work here.
     long newNow = nowMillis + moreWork.toMillis();
     SyntheticTeam next =
         TeamGenerator.generate(plan.size, plan.seed, anchor, Instant.ofEpochMilli(newNow));
