@@ -32,21 +32,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook of the standard team, read back cell by cell as a manager would read it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExcelReportWriterTest {
 
   private static final double EPS = 1e-9;
 
-  @TempDir Path dir;
-  private MetricsResult result;
-  private XSSFWorkbook book;
+  @TempDir static Path dir;
+  private static MetricsResult result;
+  private static XSSFWorkbook book;
 
   @BeforeAll
-  void writeStandardTeam() throws IOException {
+  static void writeStandardTeam() throws IOException {
     result = ResultFixtures.team();
     Path target = dir.resolve("team.xlsx");
 
@@ -57,7 +55,7 @@ class ExcelReportWriterTest {
   }
 
   @AfterAll
-  void close() throws IOException {
+  static void close() throws IOException {
     book.close();
   }
 
@@ -400,7 +398,7 @@ class ExcelReportWriterTest {
     }
   }
 
-  private void assertFrozen(String sheet, int cols, int rows) {
+  private static void assertFrozen(String sheet, int cols, int rows) {
     PaneInformation pane = book.getSheet(sheet).getPaneInformation();
     assertThat(pane).as(sheet).isNotNull();
     assertThat(pane.isFreezePane()).isTrue();
@@ -408,7 +406,7 @@ class ExcelReportWriterTest {
     assertThat(pane.getHorizontalSplitTopRow()).as(sheet + " rows").isEqualTo((short) rows);
   }
 
-  private String autoFilter(String sheet) {
+  private static String autoFilter(String sheet) {
     return book.getSheet(sheet).getCTWorksheet().getAutoFilter().getRef();
   }
 
