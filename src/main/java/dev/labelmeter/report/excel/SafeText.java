@@ -1,5 +1,7 @@
 package dev.labelmeter.report.excel;
 
+import java.util.regex.Pattern;
+
 /** Returns texts from the server in a form a cell can hold as they are, as plain text. */
 final class SafeText {
 
@@ -9,7 +11,26 @@ final class SafeText {
   /** Appended to a text cut to fit a cell, so that a reader sees it was cut. */
   static final String TRUNCATION_MARKER = "… [truncated]";
 
+  /** A run Excel reads as an escaped character ({@code _x0041_} is "A") unless escaped itself. */
+  private static final Pattern EXCEL_ESCAPE = Pattern.compile("_(?=x[0-9A-Fa-f]{4}_)");
+
   private SafeText() {}
+
+  /**
+   * Returns {@code text} with every {@code _xHHHH_} run protected by escaping its underscore as
+   * {@code _x005F_}, so that Excel shows the run as typed instead of the character it encodes.
+   */
+  static String escapeExcelEscapes(String text) {
+    return text.indexOf("_x") < 0 ? text : EXCEL_ESCAPE.matcher(text).replaceAll("_x005F_");
+  }
+
+  /**
+   * Returns {@code text} as a cell must hold it: Excel escapes protected, then cut to the cell
+   * limit with the marker (the limit applies to the stored text, escapes included).
+   */
+  static String forCell(String text) {
+    return fitCell(escapeExcelEscapes(text));
+  }
 
   /** Returns {@code text} cut to {@link #MAX_CELL_CHARS} with the marker when it is longer. */
   static String fitCell(String text) {

@@ -93,7 +93,7 @@ final class SheetWriter {
 
   /** Writes {@code text} as a text cell, cut to Excel's limit, never read as a formula. */
   void text(Row row, int col, String text) {
-    String fitted = SafeText.fitCell(text);
+    String fitted = SafeText.forCell(text);
     Cell cell = row.createCell(col);
     cell.setCellValue(fitted);
     if (SafeText.looksLikeFormula(fitted)) {
@@ -105,7 +105,7 @@ final class SheetWriter {
   /** Writes {@code text} in {@code style}: a label or title that is not data. */
   void styledText(Row row, int col, String text, CellStyle style) {
     Cell cell = row.createCell(col);
-    cell.setCellValue(text);
+    cell.setCellValue(SafeText.forCell(text));
     cell.setCellStyle(style);
     track(col, SafeText.displayWidth(text));
   }

@@ -208,7 +208,7 @@ final class SummarySheet {
 
   private void line(String label, Object value, Kind kind) {
     Row row = out.newRow();
-    out.styledText(row, 0, SafeText.fitCell(label), out.styles().label());
+    out.styledText(row, 0, label, out.styles().label());
     out.value(row, 1, value, kind);
   }
 

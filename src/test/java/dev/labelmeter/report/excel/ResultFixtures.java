@@ -224,7 +224,7 @@ final class ResultFixtures {
             new LabelerClassRow(2L, "bob", "car", "rectangle", 1, 100, 40, 200.0, 2.0));
     List<DailyRow> daily = week();
     Heatmap heatmap = null;
-    DataQuality quality = quality();
+    DataQuality quality = ResultFixtures.quality();
 
     Builder labelers(List<LabelerRow> rows) {
       labelers = rows;
@@ -233,6 +233,60 @@ final class ResultFixtures {
 
     Builder jobs(List<JobRow> rows) {
       jobs = rows;
+      return this;
+    }
+
+    Builder reviewers(List<ReviewerRow> rows) {
+      reviewers = rows;
+      return this;
+    }
+
+    Builder classes(List<ClassRow> rows) {
+      classes = rows;
+      return this;
+    }
+
+    Builder labelerClasses(List<LabelerClassRow> rows) {
+      labelerClasses = rows;
+      return this;
+    }
+
+    Builder daily(List<DailyRow> rows) {
+      daily = rows;
+      return this;
+    }
+
+    Builder heatmap(Heatmap map) {
+      heatmap = map;
+      return this;
+    }
+
+    Builder quality(DataQuality q) {
+      quality = q;
+      return this;
+    }
+
+    Builder current(TeamFigures figures) {
+      current = figures;
+      return this;
+    }
+
+    Builder previous(TeamFigures figures) {
+      previous = figures;
+      return this;
+    }
+
+    Builder jobsByStatus(Map<String, Long> counts) {
+      jobsByStatus = counts;
+      return this;
+    }
+
+    Builder counts(long total, long stale, long remaining, Double pace, LocalDate eta) {
+      jobsTotal = total;
+      staleJobs = stale;
+      remainingImages = remaining;
+      teamPace = pace;
+      teamEta = eta;
       return this;
     }
 
@@ -256,7 +310,7 @@ final class ResultFixtures {
           classes,
           labelerClasses,
           daily,
-          heatmap == null ? heatmap(labelers) : heatmap,
+          heatmap == null ? ResultFixtures.heatmap(labelers) : heatmap,
           quality);
     }
   }
