@@ -113,6 +113,13 @@ final class SheetWriter {
     track(col, SafeText.displayWidth(text));
   }
 
+  /** Writes a title that may run over the next cells, so it does not widen its column. */
+  void title(Row row, String text) {
+    Cell cell = row.createCell(0);
+    cell.setCellValue(SafeText.forCell(text));
+    cell.setCellStyle(styles.title());
+  }
+
   /** Writes a number, or leaves the cell empty when it is NaN or infinite. */
   void number(Row row, int col, double value, Kind kind) {
     if (!Double.isFinite(value)) {

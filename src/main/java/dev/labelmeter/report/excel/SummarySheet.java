@@ -91,7 +91,7 @@ final class SummarySheet {
   private void title() {
     Row row = out.newRow();
     ResultParams p = result.params();
-    out.styledText(row, 0, "Labeling team " + p.teamId() + ": " + window(p), out.styles().title());
+    out.title(row, "Labeling team " + p.teamId() + ": " + window(p));
     out.skipRow();
   }
 

@@ -92,6 +92,21 @@ class AtomicWriteTest {
     assertThat(sheetTempFiles(poiDir)).isEqualTo(before);
   }
 
+  @Test
+  void compressedTemporaryFilesGiveTheSameWorkbook() throws IOException {
+    Path target = dir.resolve("team.xlsx");
+    ExcelReportWriter writer =
+        new ExcelReportWriter(ExcelReportOptions.defaults().withCompressTempFiles(true));
+
+    writer.write(ResultFixtures.team(), Optional.of(ActivityFixtures.events(500)), target);
+
+    try (var book = Workbooks.open(target)) {
+      assertThat(Workbooks.number(book, "Summary!B4")).isEqualTo(12.5);
+      assertThat(book.getSheet("Activity").getLastRowNum()).isEqualTo(500);
+      assertThat(Workbooks.number(book, "Activity!K501")).isEqualTo(999);
+    }
+  }
+
   private static List<String> listing(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
