@@ -379,8 +379,8 @@ class ExcelReportWriterTest {
     // "Crossings north" (15 characters) is wider than the "Job" header; ids are narrow
     assertThat(jobs.getColumnWidth(1)).isEqualTo((15 + 2) * 256);
     assertThat(jobs.getColumnWidth(0)).isEqualTo(8 * 256);
-    // Summary!A: the longest label (47 characters), not the title that runs over B and C
-    assertThat(book.getSheet("Summary").getColumnWidth(0)).isEqualTo((47 + 2) * 256);
+    // Summary!A: the longest label (46 characters), not the title that runs over B and C
+    assertThat(book.getSheet("Summary").getColumnWidth(0)).isEqualTo((46 + 2) * 256);
   }
 
   @Test
