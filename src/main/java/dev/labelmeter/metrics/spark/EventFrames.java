@@ -29,8 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code date} parsed, {@code meta} taken apart, the local date in the report zone added.
  */
 final class EventFrames {
-  /** Column: the instant of {@code date} in epoch nanoseconds; null when it did not parse. */
-  static final String NANOS = "nanos";
+  /** Column: the instant of {@code date} in epoch microseconds; null when it did not parse. */
+  static final String MICROS = "micros";
 
   /** Column: the local date of the instant in the report zone, as an epoch day. */
   static final String LOCAL_DAY = "local_day";
@@ -62,20 +62,20 @@ final class EventFrames {
   static Dataset<Row> prepare(Dataset<Row> events, ZoneId zone) {
     UserDefinedFunction metaParts = udf((UDF1<String, Row>) EventFrames::metaParts, META_TYPE);
     UserDefinedFunction instant =
-        udf((UDF1<String, Long>) EventFunctions::parseInstantNanos, DataTypes.LongType);
+        udf((UDF1<String, Long>) EventFunctions::parseInstantMicros, DataTypes.LongType);
     String zoneId = zone.getId();
     UserDefinedFunction localDay =
         udf(
             (UDF1<Long, Integer>)
-                nanos ->
-                    nanos == null ? null : EventFunctions.localEpochDay(nanos, ZoneId.of(zoneId)),
+                micros ->
+                    micros == null ? null : EventFunctions.localEpochDay(micros, ZoneId.of(zoneId)),
             DataTypes.IntegerType);
 
     Dataset<Row> withMeta = events.withColumn("m", metaParts.apply(col("meta")));
     Dataset<Row> distinct = dropDuplicates(withMeta);
     return distinct
-        .withColumn(NANOS, instant.apply(col("date")))
-        .withColumn(LOCAL_DAY, localDay.apply(col(NANOS)))
+        .withColumn(MICROS, instant.apply(col("date")))
+        .withColumn(LOCAL_DAY, localDay.apply(col(MICROS)))
         .withColumn(REVIEW_STATUS, col("m").getField("reviewStatus"))
         .withColumn(DURATION, col("m").getField("duration"))
         .drop("m");

@@ -17,46 +17,46 @@ import java.util.List;
 
 /**
  * The per-value rules of the metrics, as plain Java: parsing an event's {@code date}, the
- * key-order-insensitive form of {@code meta}, and instants as epoch nanoseconds. The Spark jobs call
+ * key-order-insensitive form of {@code meta}, and instants as epoch microseconds. The Spark jobs call
  * them through user-defined functions, so every row follows exactly these rules.
  */
 final class EventFunctions {
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  private static final long MICROS_PER_SECOND = 1_000_000L;
 
   private EventFunctions() {}
 
   /**
-   * Returns the instant of an ISO-8601 date-time with {@code Z} or a numeric offset, in nanoseconds
-   * since the epoch; null when the text does not parse.
+   * Returns the instant of an ISO-8601 date-time with {@code Z} or a numeric offset, truncated to
+   * the microsecond, in microseconds since the epoch; null when the text does not parse.
    */
-  static Long parseInstantNanos(String text) {
+  static Long parseInstantMicros(String text) {
     if (text == null) {
       return null;
     }
     try {
       Instant instant =
           OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      return toNanos(instant);
+      return toMicros(instant);
     } catch (DateTimeParseException | ArithmeticException e) {
       return null;
     }
   }
 
-  /** Returns {@code instant} in nanoseconds since the epoch. */
-  static long toNanos(Instant instant) {
+  /** Returns {@code instant} in microseconds since the epoch, truncated. */
+  static long toMicros(Instant instant) {
     return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+        Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
   }
 
-  /** Returns the instant of {@code nanos} since the epoch. */
-  static Instant fromNanos(long nanos) {
+  /** Returns the instant of {@code micros} since the epoch. */
+  static Instant fromMicros(long micros) {
     return Instant.ofEpochSecond(
-        Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND));
+        Math.floorDiv(micros, MICROS_PER_SECOND), Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
   }
 
-  /** Returns the local date of {@code nanos} in {@code zone}, as days since 1970-01-01. */
-  static int localEpochDay(long nanos, ZoneId zone) {
-    return (int) fromNanos(nanos).atZone(zone).toLocalDate().toEpochDay();
+  /** Returns the local date of {@code micros} in {@code zone}, as days since 1970-01-01. */
+  static int localEpochDay(long micros, ZoneId zone) {
+    return (int) fromMicros(micros).atZone(zone).toLocalDate().toEpochDay();
   }
 
   /** Returns the date of {@code epochDay} days since 1970-01-01. */

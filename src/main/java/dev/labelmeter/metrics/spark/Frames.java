@@ -12,8 +12,8 @@ import org.apache.spark.sql.Row;
 
 /** Small column and row helpers shared by the Spark computations. */
 final class Frames {
-  static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
-  static final double NANOS_PER_SECOND = 1_000_000_000.0;
+  static final double MICROS_PER_HOUR = 3_600_000_000.0;
+  static final double MICROS_PER_SECOND = 1_000_000.0;
 
   private Frames() {}
 

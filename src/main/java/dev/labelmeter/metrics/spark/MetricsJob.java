@@ -1,7 +1,7 @@
 package dev.labelmeter.metrics.spark;
 
 import static dev.labelmeter.metrics.spark.EventFrames.LOCAL_DAY;
-import static dev.labelmeter.metrics.spark.EventFrames.NANOS;
+import static dev.labelmeter.metrics.spark.EventFrames.MICROS;
 import static dev.labelmeter.metrics.spark.Frames.between;
 import static dev.labelmeter.metrics.spark.Frames.median;
 import static dev.labelmeter.metrics.spark.Frames.p90;
@@ -13,8 +13,8 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -37,24 +37,24 @@ import org.apache.spark.storage.StorageLevel;
  * every report table is assembled from. Only aggregated rows leave Spark.
  */
 final class MetricsJob implements AutoCloseable {
-  /** Column: nanoseconds since the same user's previous work event; null for the first. */
-  static final String GAP = "gap_nanos";
+  /** Column: microseconds since the same user's previous work event; null for the first. */
+  static final String GAP = "gap_micros";
 
   /** Column: the gap when it is active time (at most the idle threshold), else null. */
-  static final String ACTIVE = "active_nanos";
+  static final String ACTIVE = "active_micros";
 
   /** Column: whether a new session starts at this event. */
   static final String SESSION_START = "session_start";
 
   /** Column: the instant of the latest {@code done} on the same (job, image) before a decision. */
-  static final String LAST_DONE = "last_done_nanos";
+  static final String LAST_DONE = "last_done_micros";
 
   final Manifest manifest;
   final ZoneId zone;
   final DateWindow window;
   final DateWindow previous;
-  final long thresholdNanos;
-  final long snapshotNanos;
+  final long thresholdMicros;
+  final long snapshotMicros;
   final Dataset<Row> events;
   final Dataset<Row> work;
   final Dataset<Row> jobs;
@@ -67,8 +67,8 @@ final class MetricsJob implements AutoCloseable {
     this.zone = params.zone();
     this.window = params.resolveWindow(manifest.snapshotAt());
     this.previous = window.previous();
-    this.thresholdNanos = params.idleThreshold().toNanos();
-    this.snapshotNanos = EventFunctions.toNanos(manifest.snapshotAt());
+    this.thresholdMicros = params.idleThreshold().toNanos() / 1000;
+    this.snapshotMicros = EventFunctions.toMicros(manifest.snapshotAt());
     this.events = EventFrames.prepare(rawEvents, zone).persist(StorageLevel.MEMORY_AND_DISK());
     this.work = withSessions(workEvents(events)).persist(StorageLevel.MEMORY_AND_DISK());
     this.jobs = jobs;
@@ -100,21 +100,22 @@ final class MetricsJob implements AutoCloseable {
 
   /** Returns the event order: instant, then the order received. */
   static Column[] eventOrder() {
-    return new Column[] {col(NANOS), col(StoreSource.STORED_DAY), col(StoreSource.LINE_ORDER)};
+    return new Column[] {col(MICROS), col(StoreSource.STORED_DAY), col(StoreSource.LINE_ORDER)};
   }
 
   private static Dataset<Row> workEvents(Dataset<Row> events) {
-    return events.filter(col(NANOS).isNotNull().and(col("jobId").isNotNull()));
+    return events.filter(col(MICROS).isNotNull().and(col("jobId").isNotNull()));
   }
 
   private Dataset<Row> withSessions(Dataset<Row> work) {
     WindowSpec byUser = Window.partitionBy(col("userId")).orderBy(eventOrder());
-    Column gap = when(col("userId").isNotNull(), col(NANOS).minus(lag(col(NANOS), 1).over(byUser)));
+    Column gap =
+        when(col("userId").isNotNull(), col(MICROS).minus(lag(col(MICROS), 1).over(byUser)));
     return work.withColumn(GAP, gap)
-        .withColumn(ACTIVE, when(col(GAP).leq(lit(thresholdNanos)), col(GAP)))
+        .withColumn(ACTIVE, when(col(GAP).leq(lit(thresholdMicros)), col(GAP)))
         .withColumn(
             SESSION_START,
-            col("userId").isNotNull().and(col(GAP).isNull().or(col(GAP).gt(lit(thresholdNanos)))));
+            col("userId").isNotNull().and(col(GAP).isNull().or(col(GAP).gt(lit(thresholdMicros)))));
   }
 
   /** Returns per user: active, platform, objects, sessions, days active, in W and W'. */
@@ -133,7 +134,7 @@ final class MetricsJob implements AutoCloseable {
             count_distinct(when(inWindow(), col(LOCAL_DAY))).as("daysW"),
             count_distinct(when(inPrevious(), col(LOCAL_DAY))).as("daysP"),
             count(when(inWindow(), lit(1))).as("eventsW"),
-            max_by(col("user"), struct(eventOrder())).as("lastLogin"));
+            min_by(col("user"), struct(eventOrder())).as("firstLogin"));
   }
 
   /** Returns per (user, job, image): the instant and local day of the user's first done. */
@@ -141,17 +142,17 @@ final class MetricsJob implements AutoCloseable {
     return work.filter(EventFrames.isDone().and(col("imageId").isNotNull()))
         .filter(col("userId").isNotNull())
         .groupBy(col("userId"), col("jobId"), col("imageId"))
-        .agg(min(struct(col(NANOS), col(LOCAL_DAY))).as("first"))
+        .agg(min(struct(col(MICROS), col(LOCAL_DAY))).as("first"))
         .select(
             col("userId"),
-            col("first." + NANOS).as(NANOS),
+            col("first." + MICROS).as(MICROS),
             col("first." + LOCAL_DAY).as(LOCAL_DAY));
   }
 
   /** Returns per user: images finished in W and W', and in the 7 days before the snapshot. */
   Dataset<Row> userImagesFinished() {
-    long paceStart = snapshotNanos - 7L * 86_400L * 1_000_000_000L;
-    Column inPace = col(NANOS).gt(lit(paceStart)).and(col(NANOS).leq(lit(snapshotNanos)));
+    long paceStart = snapshotMicros - 7L * 86_400L * 1_000_000L;
+    Column inPace = col(MICROS).gt(lit(paceStart)).and(col(MICROS).leq(lit(snapshotMicros)));
     return firstDonesByUser()
         .groupBy(col("userId"))
         .agg(
@@ -164,7 +165,7 @@ final class MetricsJob implements AutoCloseable {
   Dataset<Row> teamImagesFinishedByDay() {
     return work.filter(EventFrames.isDone().and(col("imageId").isNotNull()))
         .groupBy(col("jobId"), col("imageId"))
-        .agg(min(struct(col(NANOS), col(LOCAL_DAY))).as("first"))
+        .agg(min(struct(col(MICROS), col(LOCAL_DAY))).as("first"))
         .groupBy(col("first." + LOCAL_DAY).as(LOCAL_DAY))
         .agg(count(lit(1)).as("finished"));
   }
@@ -195,7 +196,7 @@ final class MetricsJob implements AutoCloseable {
   private Dataset<Row> computeFirstDecisions() {
     Column first =
         min(struct(
-                col(NANOS),
+                col(MICROS),
                 col(StoreSource.STORED_DAY),
                 col(StoreSource.LINE_ORDER),
                 col(LOCAL_DAY),
@@ -252,9 +253,9 @@ final class MetricsJob implements AutoCloseable {
             .orderBy(eventOrder())
             .rowsBetween(Window.unboundedPreceding(), -1);
     return work.filter(EventFrames.isDone().or(EventFrames.isDecision()))
-        .withColumn(LAST_DONE, last(when(EventFrames.isDone(), col(NANOS)), true).over(before))
+        .withColumn(LAST_DONE, last(when(EventFrames.isDone(), col(MICROS)), true).over(before))
         .filter(EventFrames.isDecision())
-        .withColumn("turnaround", col(NANOS).minus(col(LAST_DONE)))
+        .withColumn("turnaround", col(MICROS).minus(col(LAST_DONE)))
         .join(
             jobs.select(col("id").as("j_id"), col("userId").as("labelerId")),
             col("jobId").equalTo(col("j_id")),
@@ -329,8 +330,8 @@ final class MetricsJob implements AutoCloseable {
 
   /** Returns the team's active and platform time, objects and active users in W and W'. */
   Row teamActivity() {
-    Column at100 = when(col(GAP).leq(lit(100_000_000_000L)), col(GAP));
-    Column at900 = when(col(GAP).leq(lit(900_000_000_000L)), col(GAP));
+    Column at100 = when(col(GAP).leq(lit(100_000_000L)), col(GAP));
+    Column at900 = when(col(GAP).leq(lit(900_000_000L)), col(GAP));
     return work.agg(
             sum(when(inWindow(), col(ACTIVE))).as("activeW"),
             sum(when(inPrevious(), col(ACTIVE))).as("activeP"),
@@ -360,7 +361,7 @@ final class MetricsJob implements AutoCloseable {
             count_distinct(col("userId")).as("users"));
   }
 
-  /** Returns per (user, local day of W): active time in nanoseconds. */
+  /** Returns per (user, local day of W): active time in microseconds. */
   Dataset<Row> heatmap() {
     return work.filter(inWindow().and(col("userId").isNotNull()))
         .groupBy(col("userId"), col(LOCAL_DAY))
@@ -373,7 +374,7 @@ final class MetricsJob implements AutoCloseable {
         .agg(
             sum(col(ACTIVE)).as("active"),
             sum(EventFrames.platformSeconds()).as("platform"),
-            max(col(NANOS)).as("last"));
+            max(col(MICROS)).as("last"));
   }
 
   /** Returns the data-quality counts of the events (one row). */
@@ -383,8 +384,8 @@ final class MetricsJob implements AutoCloseable {
             .agg(
                 sum(col(EventFrames.COPIES)).as("received"),
                 count(lit(1)).as("distinct"),
-                count(when(col(NANOS).isNull(), lit(1))).as("unparseable"),
-                count(when(col(NANOS).isNotNull().and(col("jobId").isNull()), lit(1)))
+                count(when(col(MICROS).isNull(), lit(1))).as("unparseable"),
+                count(when(col(MICROS).isNotNull().and(col("jobId").isNull()), lit(1)))
                     .as("withoutJob"))
             .first();
     return counts;
@@ -404,8 +405,8 @@ final class MetricsJob implements AutoCloseable {
         .agg(count(lit(1)).as("n"));
   }
 
-  static Column seconds(Column nanos) {
-    return nanos.divide(Frames.NANOS_PER_SECOND);
+  static Column seconds(Column micros) {
+    return micros.divide(Frames.MICROS_PER_SECOND);
   }
 
   static LocalDate date(int epochDay) {

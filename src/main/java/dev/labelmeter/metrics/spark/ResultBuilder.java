@@ -1,15 +1,17 @@
 package dev.labelmeter.metrics.spark;
 
-import static dev.labelmeter.metrics.spark.Frames.NANOS_PER_HOUR;
+import static dev.labelmeter.metrics.spark.Frames.MICROS_PER_HOUR;
 import static dev.labelmeter.metrics.spark.Frames.doubleOr0;
 import static dev.labelmeter.metrics.spark.Frames.doubleOrNull;
 import static dev.labelmeter.metrics.spark.Frames.longOr0;
 import static dev.labelmeter.metrics.spark.Frames.longOrNull;
 import static dev.labelmeter.metrics.spark.Frames.ratio;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.labelmeter.metrics.ClassRow;
@@ -97,6 +99,8 @@ final class ResultBuilder {
           "image_review_status_updated");
 
   private static final double PACE_DAYS = 7.0;
+  private static final long PACE_WINDOW_MICROS = 7L * 86_400L * 1_000_000L;
+  static final String MISSING = "(missing)";
   private static final double RECONCILIATION_MIN_SECONDS = 600.0;
 
   private final MetricsJob job;
@@ -159,14 +163,16 @@ final class ResultBuilder {
     List<LabelerRow> rows = new ArrayList<>();
     java.util.Set<Long> users = new java.util.TreeSet<>(activity.keySet());
     users.addAll(decisions.keySet());
+    users.addAll(firstPass.keySet());
     for (Long user : users) {
       Row a = activity.get(user);
       Row d = decisions.get(user);
       boolean worked = a != null && longOr0(a, "eventsW") > 0;
       boolean judged = d != null && longOr0(d, "acceptedW") + longOr0(d, "rejectedW") > 0;
-      if (worked || judged) {
+      Row fp = firstPass.get(user);
+      boolean firstPassed = fp != null && longOr0(fp, "firstPassW") > 0;
+      if (worked || judged || firstPassed) {
         Row f = finished.get(user);
-        Row fp = firstPass.get(user);
         rows.add(
             new LabelerRow(
                 user, login(user), figures(a, f, d, fp, "W"), figures(a, f, d, fp, "P")));
@@ -177,7 +183,7 @@ final class ResultBuilder {
   }
 
   private static LabelerFigures figures(Row a, Row f, Row d, Row fp, String w) {
-    double activeHours = a == null ? 0 : doubleOr0(a, "active" + w) / NANOS_PER_HOUR;
+    double activeHours = a == null ? 0 : doubleOr0(a, "active" + w) / MICROS_PER_HOUR;
     double platformHours = a == null ? 0 : doubleOr0(a, "platform" + w) / 3600.0;
     long images = f == null ? 0 : longOr0(f, "finished" + w);
     long objects = a == null ? 0 : longOr0(a, "objects" + w);
@@ -236,7 +242,9 @@ final class ResultBuilder {
             expr("size(filter(coalesce(entities, array()), e -> e.reviewStatus = 'rejected'))")
                 .as("entRejected"),
             expr("size(filter(coalesce(entities, array()), e -> e.reviewStatus = 'none'))")
-                .as("entNone"))
+                .as("entNone"),
+            expr("size(coalesce(entities, array()))").as("entTotal"),
+            col("entities").isNotNull().as("hasEntities"))
         .drop("entities")
         .collectAsList();
   }
@@ -257,20 +265,22 @@ final class ResultBuilder {
   }
 
   private JobRow jobRow(Row j, Row activity, Row turnaround, Double statsSeconds) {
-    long images = longOr0(j, "imagesCount");
+    Long imagesCount = longOrNull(j, "imagesCount");
+    long images = imagesCount != null ? imagesCount : longOr0(j, "entTotal");
     long labeled = longOr0(j, "labeled");
     String status = j.getAs("status");
     Instant createdAt = instant(j.getAs("createdAt"));
-    double activeHours = activity == null ? 0 : doubleOr0(activity, "active") / NANOS_PER_HOUR;
+    double activeHours = activity == null ? 0 : doubleOr0(activity, "active") / MICROS_PER_HOUR;
     double platformHours = activity == null ? 0 : doubleOr0(activity, "platform") / 3600.0;
-    Long lastNanos = activity == null ? null : longOrNull(activity, "last");
-    Instant last = lastNanos == null ? null : EventFunctions.fromNanos(lastNanos);
+    Long lastMicros = activity == null ? null : longOrNull(activity, "last");
+    Instant last = lastMicros == null ? null : EventFunctions.fromMicros(lastMicros);
     Long labelerId = longOrNull(j, "userId");
 
     boolean open = status != null && ETA_STATUSES.contains(status);
-    Long remaining = open ? images - labeled : null;
-    Double pace = open && labelerId != null ? pace(labelerId) : null;
-    LocalDate eta = open && pace != null && pace > 0 ? eta(remaining, pace) : null;
+    Long remaining = open ? Math.max(0, images - labeled) : null;
+    long paceCount = open && labelerId != null ? paceCount(labelerId) : 0;
+    Double pace = open && labelerId != null ? paceCount / PACE_DAYS : null;
+    LocalDate eta = paceCount > 0 ? eta(remaining, paceCount) : null;
     Double statsHours = statsSeconds == null ? null : statsSeconds / 3600.0;
     return new JobRow(
         longOr0(j, "id"),
@@ -280,11 +290,9 @@ final class ResultBuilder {
         longOrNull(j, "datasetId"),
         j.getAs("datasetTitle"),
         labelerId,
-        labelerId == null ? j.getAs("labelerLogin") : login(labelerId),
+        ownOrKnownLogin(j.getAs("labelerLogin"), labelerId),
         longOrNull(j, "reviewerId"),
-        longOrNull(j, "reviewerId") == null
-            ? j.getAs("reviewerLogin")
-            : login(j.getAs("reviewerId")),
+        ownOrKnownLogin(j.getAs("reviewerLogin"), longOrNull(j, "reviewerId")),
         status,
         Boolean.TRUE.equals(j.getAs("disabled")),
         createdAt,
@@ -326,14 +334,14 @@ final class ResultBuilder {
     return activeSeconds > 2 * statsSeconds || statsSeconds > 2 * activeSeconds;
   }
 
-  private double pace(long labelerId) {
-    return paceCounts.getOrDefault(labelerId, 0L) / PACE_DAYS;
+  private long paceCount(long labelerId) {
+    return paceCounts.getOrDefault(labelerId, 0L);
   }
 
-  private LocalDate eta(double remaining, double pacePerDay) {
-    double days = remaining / pacePerDay;
-    long nanos = Math.round(days * 86_400.0 * 1e9);
-    return job.snapshotAt().plusNanos(nanos).atZone(job.zone).toLocalDate();
+  /** Returns the local date of snapshot + remaining x 7 days / pace count (floored to the µs). */
+  private LocalDate eta(long remaining, long paceCount) {
+    long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
+    return job.snapshotAt().plus(micros, ChronoUnit.MICROS).atZone(job.zone).toLocalDate();
   }
 
   private Map<Long, Double> statsAnnotationSeconds() {
@@ -362,11 +370,12 @@ final class ResultBuilder {
     Map<String, Long> byStatus = new TreeMap<>();
     long remaining = 0;
     for (JobRow j : jobs) {
-      byStatus.merge(String.valueOf(j.status()), 1L, Long::sum);
+      byStatus.merge(j.status() == null ? MISSING : j.status(), 1L, Long::sum);
       remaining += j.remaining() == null ? 0 : j.remaining();
     }
-    Double teamPace = teamPace();
-    LocalDate teamEta = teamPace != null && teamPace > 0 ? eta(remaining, teamPace) : null;
+    long teamCount = paceCounts.values().stream().mapToLong(Long::longValue).sum();
+    Double teamPace = teamCount == 0 ? null : teamCount / PACE_DAYS;
+    LocalDate teamEta = teamCount == 0 ? null : eta(remaining, teamCount);
     return new Summary(
         team(activity, decisions, firstPass, finishedW, "W"),
         team(activity, decisions, firstPass, finishedP, "P"),
@@ -388,16 +397,8 @@ final class ResultBuilder {
     return finishedByDay;
   }
 
-  private Double teamPace() {
-    if (paceCounts.isEmpty()) {
-      return null;
-    }
-    long total = paceCounts.values().stream().mapToLong(Long::longValue).sum();
-    return total / PACE_DAYS;
-  }
-
   private static TeamFigures team(Row a, Row d, Row fp, long finished, String w) {
-    double hours = doubleOr0(a, "active" + w) / NANOS_PER_HOUR;
+    double hours = doubleOr0(a, "active" + w) / MICROS_PER_HOUR;
     long objects = longOr0(a, "objects" + w);
     long accepted = longOr0(d, "accepted" + w);
     long rejected = longOr0(d, "rejected" + w);
@@ -417,8 +418,8 @@ final class ResultBuilder {
         doubleOrNull(d, "median" + w),
         doubleOrNull(d, "p90" + w),
         longOr0(a, "users" + w),
-        doubleOr0(a, "active100" + w) / NANOS_PER_HOUR,
-        doubleOr0(a, "active900" + w) / NANOS_PER_HOUR);
+        doubleOr0(a, "active100" + w) / MICROS_PER_HOUR,
+        doubleOr0(a, "active900" + w) / MICROS_PER_HOUR);
   }
 
   private static long sumDays(Map<Integer, Long> byDay, int from, int to) {
@@ -446,7 +447,7 @@ final class ResultBuilder {
       rows.add(
           new DailyRow(
               date,
-              r == null ? 0 : doubleOr0(r, "active") / NANOS_PER_HOUR,
+              r == null ? 0 : doubleOr0(r, "active") / MICROS_PER_HOUR,
               r == null ? 0 : doubleOr0(r, "platform") / 3600.0,
               finished.getOrDefault(day, 0L),
               r == null ? 0 : longOr0(r, "objects"),
@@ -462,7 +463,7 @@ final class ResultBuilder {
     for (Row r : job.heatmap().collectAsList()) {
       hours
           .computeIfAbsent(r.getAs("userId"), k -> new HashMap<>())
-          .put(r.getAs(EventFrames.LOCAL_DAY), doubleOr0(r, "active") / NANOS_PER_HOUR);
+          .put(r.getAs(EventFrames.LOCAL_DAY), doubleOr0(r, "active") / MICROS_PER_HOUR);
     }
     List<LocalDate> dates = job.window.dates();
     List<Heatmap.HeatmapRow> rows = new ArrayList<>();
@@ -484,12 +485,12 @@ final class ResultBuilder {
     double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
     return stats
         .select(col("jobId"), explode(col("stats.classes")).as("c"))
-        .join(labelers, col("jobId").equalTo(col("j_id")), "left")
+        .join(labelers, col("jobId").equalTo(col("j_id")), "inner")
         .select(
             col("jobId"),
             col("labelerId"),
-            col("c.name").as("name"),
-            col("c.shape").as("shape"),
+            coalesce(col("c.name"), lit("")).as("name"),
+            coalesce(col("c.shape"), lit("")).as("shape"),
             col("c.labelsCount").as("labels"),
             col("c.imagesCount").as("images"),
             col("c.totalDuration").divide(unit).as("seconds"));
@@ -565,7 +566,7 @@ final class ResultBuilder {
     for (Row j : jobRows) {
       String status = j.getAs("status");
       if (status == null || !KNOWN_STATUSES.contains(status)) {
-        unknownStatuses.merge(String.valueOf(status), 1L, Long::sum);
+        unknownStatuses.merge(status == null ? MISSING : status, 1L, Long::sum);
       }
       if (counterMismatch(j)) {
         mismatches++;
@@ -574,8 +575,8 @@ final class ResultBuilder {
     Map<String, Long> unknownActions = new TreeMap<>();
     for (Row r : job.actionCounts().collectAsList()) {
       String action = r.getAs("action");
-      if (!KNOWN_ACTIONS.contains(action)) {
-        unknownActions.put(action, longOr0(r, "n"));
+      if (action == null || !KNOWN_ACTIONS.contains(action)) {
+        unknownActions.put(action == null ? MISSING : action, longOr0(r, "n"));
       }
     }
     long received = longOr0(counts, "received");
@@ -594,6 +595,9 @@ final class ResultBuilder {
   }
 
   private static boolean counterMismatch(Row j) {
+    if (!Boolean.TRUE.equals(j.getAs("hasEntities"))) {
+      return false;
+    }
     Long accepted = longOrNull(j, "acceptedImagesCount");
     Long rejected = longOrNull(j, "rejectedImagesCount");
     return (accepted != null && accepted != longOr0(j, "entAccepted"))
@@ -610,23 +614,29 @@ final class ResultBuilder {
 
   // ---- logins
 
+  /** Fills the logins: members first, then the job list in file order, then the events. */
   private void collectLogins(List<Row> jobRows, Iterable<Row> activity) {
-    for (Row r : activity) {
-      putLogin(r.getAs("userId"), r.getAs("lastLogin"));
-    }
-    for (Row j : jobRows) {
-      putLogin(j.getAs("reviewerId"), j.getAs("reviewerLogin"));
-      putLogin(j.getAs("userId"), j.getAs("labelerLogin"));
-    }
     for (Row m : members.select(col("id"), col("login")).collectAsList()) {
       putLogin(m.getAs("id"), m.getAs("login"));
+    }
+    for (Row j : jobRows) {
+      putLogin(j.getAs("userId"), j.getAs("labelerLogin"));
+      putLogin(j.getAs("reviewerId"), j.getAs("reviewerLogin"));
+      putLogin(j.getAs("createdBy"), j.getAs("managerLogin"));
+    }
+    for (Row r : activity) {
+      putLogin(r.getAs("userId"), r.getAs("firstLogin"));
     }
   }
 
   private void putLogin(Long user, String login) {
-    if (user != null && login != null && !login.isBlank()) {
-      logins.put(user, login);
+    if (user != null && login != null) {
+      logins.putIfAbsent(user, login);
     }
+  }
+
+  private String ownOrKnownLogin(String own, Long user) {
+    return own != null || user == null ? own : login(user);
   }
 
   private String login(long user) {
@@ -634,8 +644,8 @@ final class ResultBuilder {
   }
 
   private static Instant instant(String text) {
-    Long nanos = EventFunctions.parseInstantNanos(text);
-    return nanos == null ? null : EventFunctions.fromNanos(nanos);
+    Long micros = EventFunctions.parseInstantMicros(text);
+    return micros == null ? null : EventFunctions.fromMicros(micros);
   }
 
   private static <K> Map<K, Row> byKey(List<Row> rows, String key) {

@@ -144,11 +144,11 @@ public final class SparkEngine implements MetricsEngine {
   }
 
   private static ActivityRow toActivityRow(Row r) {
-    Long nanos = r.getAs(EventFrames.NANOS);
+    Long micros = r.getAs(EventFrames.MICROS);
     return new ActivityRow(
         r.getAs("userId"),
         r.getAs("action"),
-        nanos == null ? null : EventFunctions.fromNanos(nanos),
+        micros == null ? null : EventFunctions.fromMicros(micros),
         r.getAs("user"),
         r.getAs("projectId"),
         r.getAs("project"),

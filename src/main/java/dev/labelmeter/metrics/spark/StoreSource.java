@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 
 import dev.labelmeter.store.Manifest;
@@ -28,6 +29,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -93,6 +96,8 @@ final class StoreSource {
             field("labelerLogin", DataTypes.StringType),
             field("reviewerId", DataTypes.LongType),
             field("reviewerLogin", DataTypes.StringType),
+            field("createdBy", DataTypes.LongType),
+            field("managerLogin", DataTypes.StringType),
             field("status", DataTypes.StringType),
             field("disabled", DataTypes.BooleanType),
             field("createdAt", DataTypes.StringType),
@@ -299,9 +304,19 @@ final class StoreSource {
         .select(columns.toArray(Column[]::new));
   }
 
-  /** Returns the jobs ({@link #JOB_SCHEMA}); empty when the store has no jobs file. */
+  /**
+   * Returns the jobs ({@link #JOB_SCHEMA}), the first line of each job id in file order; empty when
+   * the store has no jobs file.
+   */
   Dataset<Row> jobs() throws IOException {
-    return readJson(StoreLayout.JOBS, JOB_SCHEMA);
+    WindowSpec byId = Window.partitionBy(col("id")).orderBy(col("file_order"));
+    return readJson(StoreLayout.JOBS, JOB_SCHEMA)
+        .withColumn("file_order", monotonically_increasing_id())
+        .filter(col("id").isNotNull())
+        .withColumn("nth", row_number().over(byId))
+        .filter(col("nth").equalTo(1))
+        .orderBy(col("file_order"))
+        .drop("nth", "file_order");
   }
 
   /** Returns the stats lines ({@link #STATS_SCHEMA}); empty when there is no stats file. */

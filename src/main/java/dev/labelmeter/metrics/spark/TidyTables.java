@@ -1,8 +1,7 @@
 package dev.labelmeter.metrics.spark;
 
 import static dev.labelmeter.metrics.spark.EventFrames.LOCAL_DAY;
-import static dev.labelmeter.metrics.spark.EventFrames.NANOS;
-import static org.apache.spark.sql.functions.call_function;
+import static dev.labelmeter.metrics.spark.EventFrames.MICROS;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -87,12 +86,12 @@ final class TidyTables {
 
   /** Adds the gap, active time and a per-user session number to the work events. */
   private static Dataset<Row> sessions(Dataset<Row> events, MetricsParams params) {
-    long threshold = params.idleThreshold().toNanos();
+    long threshold = params.idleThreshold().toNanos() / 1000;
     var byUser = Window.partitionBy(col("userId")).orderBy(MetricsJob.eventOrder());
     Column work =
-        col(NANOS).isNotNull().and(col("jobId").isNotNull()).and(col("userId").isNotNull());
+        col(MICROS).isNotNull().and(col("jobId").isNotNull()).and(col("userId").isNotNull());
     Dataset<Row> w = events.filter(work);
-    Column gap = col(NANOS).minus(org.apache.spark.sql.functions.lag(col(NANOS), 1).over(byUser));
+    Column gap = col(MICROS).minus(org.apache.spark.sql.functions.lag(col(MICROS), 1).over(byUser));
     Dataset<Row> withGap =
         w.withColumn(MetricsJob.GAP, gap)
             .withColumn(
@@ -109,8 +108,8 @@ final class TidyTables {
     return withGap.unionByName(other, true);
   }
 
-  private static Column timestamp(Column nanos) {
-    return timestamp_micros(call_function("div", nanos, lit(1000L)));
+  private static Column timestamp(Column micros) {
+    return timestamp_micros(micros);
   }
 
   private static Column sessionId() {
@@ -122,7 +121,7 @@ final class TidyTables {
         col("userId").as("user_id"),
         col("user").as("login"),
         col("action"),
-        timestamp(col(NANOS)).as("event_time"),
+        timestamp(col(MICROS)).as("event_time"),
         date_from_unix_date(col(LOCAL_DAY)).as("local_date"),
         col("date").as("date_as_received"),
         col("projectId").as("project_id"),
@@ -141,8 +140,8 @@ final class TidyTables {
         col("meta"),
         col(EventFrames.REVIEW_STATUS).as("review_status"),
         col(EventFrames.DURATION).as("duration_seconds"),
-        col(MetricsJob.GAP).divide(Frames.NANOS_PER_SECOND).as("gap_seconds"),
-        col(MetricsJob.ACTIVE).divide(Frames.NANOS_PER_SECOND).as("active_seconds"),
+        col(MetricsJob.GAP).divide(Frames.MICROS_PER_SECOND).as("gap_seconds"),
+        col(MetricsJob.ACTIVE).divide(Frames.MICROS_PER_SECOND).as("active_seconds"),
         sessionId().as("session_id"),
         col(EventFrames.COPIES).minus(1).as("duplicates_dropped"),
         col(StoreSource.STORED_DAY).as("stored_day"));
@@ -152,9 +151,9 @@ final class TidyTables {
     return e.filter(col("session_no").isNotNull())
         .groupBy(col("userId"), col("session_no"))
         .agg(
-            min(col(NANOS)).as("start"),
-            max(col(NANOS)).as("end"),
-            min(org.apache.spark.sql.functions.struct(col(NANOS), col(LOCAL_DAY))).as("first"),
+            min(col(MICROS)).as("start"),
+            max(col(MICROS)).as("end"),
+            min(org.apache.spark.sql.functions.struct(col(MICROS), col(LOCAL_DAY))).as("first"),
             count(lit(1)).as("events"),
             sum(col(MetricsJob.ACTIVE)).as("active"),
             count_distinct(col("jobId")).as("jobs"),
@@ -167,7 +166,7 @@ final class TidyTables {
             timestamp(col("end")).as("end_time"),
             date_from_unix_date(col("first." + LOCAL_DAY)).as("local_date"),
             col("events"),
-            coalesce(col("active"), lit(0L)).divide(Frames.NANOS_PER_SECOND).as("active_seconds"),
+            coalesce(col("active"), lit(0L)).divide(Frames.MICROS_PER_SECOND).as("active_seconds"),
             col("jobs"));
   }
 
@@ -187,7 +186,7 @@ final class TidyTables {
             col("userId").as("user_id"),
             col("login"),
             date_from_unix_date(col(LOCAL_DAY)).as("local_date"),
-            coalesce(col("active"), lit(0L)).divide(Frames.NANOS_PER_HOUR).as("active_hours"),
+            coalesce(col("active"), lit(0L)).divide(Frames.MICROS_PER_HOUR).as("active_hours"),
             coalesce(col("platform"), lit(0.0)).divide(3600.0).as("platform_hours"),
             col("done_events"),
             col("objects_created"),
@@ -208,13 +207,13 @@ final class TidyTables {
             .agg(
                 sum(col(MetricsJob.ACTIVE)).as("active"),
                 sum(EventFrames.platformSeconds()).as("platform"),
-                max(col(NANOS)).as("last"));
+                max(col(MICROS)).as("last"));
     Dataset<Row> annotation =
         stats.select(
             col("jobId").as("s_job"),
             col("stats.job.annotationDuration").divide(unit(params)).as("stats_seconds"));
     UserDefinedFunction instant =
-        udf((UDF1<String, Long>) EventFunctions::parseInstantNanos, DataTypes.LongType);
+        udf((UDF1<String, Long>) EventFunctions::parseInstantMicros, DataTypes.LongType);
     return jobs.join(activity, col("id").equalTo(col("a_job")), "left")
         .join(annotation, col("id").equalTo(col("s_job")), "left")
         .select(
@@ -238,7 +237,7 @@ final class TidyTables {
             entityCount("'none'").as("untouched"),
             col("acceptedImagesCount").as("accepted_counter"),
             col("rejectedImagesCount").as("rejected_counter"),
-            coalesce(col("active"), lit(0L)).divide(Frames.NANOS_PER_HOUR).as("active_hours"),
+            coalesce(col("active"), lit(0L)).divide(Frames.MICROS_PER_HOUR).as("active_hours"),
             coalesce(col("platform"), lit(0.0)).divide(3600.0).as("platform_hours"),
             col("stats_seconds").divide(3600.0).as("stats_annotation_hours"),
             timestamp(col("last")).as("last_activity"),
