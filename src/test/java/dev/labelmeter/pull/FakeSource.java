@@ -31,6 +31,7 @@ final class FakeSource implements PullSource {
   long extraTotal;
   int failAfterActivityPages = -1;
   SourceException teamFailure;
+  java.util.function.IntConsumer onActivityPage = page -> {};
   private final AtomicInteger activityPages = new AtomicInteger();
 
   FakeSource(long teamId) {
@@ -154,10 +155,11 @@ final class FakeSource implements PullSource {
     }
     for (int start = 0; start < matching.size() || start == 0; start += pageSize) {
       count("teams.activity");
-      if (failAfterActivityPages >= 0 && activityPages.incrementAndGet() > failAfterActivityPages) {
+      if (activityPages.incrementAndGet() > failAfterActivityPages && failAfterActivityPages >= 0) {
         throw new IllegalStateException(
             "injected crash after " + failAfterActivityPages + " pages");
       }
+      onActivityPage.accept(activityPages.get());
       List<JsonNode> page = matching.subList(start, Math.min(matching.size(), start + pageSize));
       handler.accept(page, matching.size() + extraTotal);
     }
