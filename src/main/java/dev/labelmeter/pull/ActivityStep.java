@@ -96,7 +96,7 @@ final class ActivityStep {
   private void fetchWithOneRecount(Slice slice) throws IOException {
     Count first = fetch(slice);
     if (first.matches()) {
-      serverTotal.addAndGet(first.lastTotal);
+      serverTotal.addAndGet(Math.max(first.lastTotal, 0));
       return;
     }
     LOG.info(
@@ -105,7 +105,7 @@ final class ActivityStep {
         first.received,
         first.lastTotal);
     Count second = fetch(slice);
-    serverTotal.addAndGet(second.lastTotal);
+    serverTotal.addAndGet(Math.max(second.lastTotal, 0));
     if (!second.matches()) {
       countMatched = false;
       warnings.add(
@@ -202,17 +202,18 @@ final class ActivityStep {
   /** Events received by one query against the totals the server reported with its pages. */
   private static final class Count {
     long received;
-    long lastTotal = -1;
+    long lastTotal = -1; // unknown until a page says, or when the server sends none
     boolean totalChanged;
 
     void page(int size, long total) {
       received += size;
-      totalChanged |= lastTotal >= 0 && lastTotal != total;
+      totalChanged |= lastTotal >= 0 && total >= 0 && lastTotal != total;
       lastTotal = total;
     }
 
+    /** Returns whether the count agrees; a server that sends no total cannot disagree. */
     boolean matches() {
-      return !totalChanged && received == Math.max(lastTotal, 0);
+      return !totalChanged && (lastTotal < 0 || received == lastTotal);
     }
   }
 }

@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public interface PullSource {
 
-  /** Receives one page of entities with the server's {@code total} for the whole query. */
+  /**
+   * Receives one page of entities with the server's {@code total} for the whole query, or -1 when
+   * the server sent none.
+   */
   @FunctionalInterface
   interface PageHandler {
     void accept(List<JsonNode> entities, long total) throws IOException;
