@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
+import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ public final class Pull {
   private final PullSource source;
   private final PullOptions options;
   private final Checkpoint checkpoint;
+
+  /** Returns a pull of the server {@code api} connects to. */
+  public static Pull create(SuperviselyApi api, PullOptions options) {
+    return new Pull(new SuperviselySource(api), options);
+  }
 
   /** Returns a pull that reads from {@code source}. */
   public Pull(PullSource source, PullOptions options) {
