@@ -1,6 +1,7 @@
 package dev.labelmeter.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.EventFileMerge;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreLayout;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +27,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches the activity of a range, one UTC day at a time (each day its own query with explicit
  * {@code date >=} and {@code date <=} filters, so days run in parallel and a count that disagrees
- * with the server's {@code total} points at one day), spools the events to disk and merges them
- * into the store's day partitions.
+ * with the server's {@code total} points at one day), stages each day's distinct events on disk
+ * and moves or merges them into the day's partition as soon as the day is fetched.
  */
 final class ActivityStep {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityStep.class);
   private static final Duration LAST_NANO = Duration.ofNanos(1);
 
   private final PullSource source;
+  private final StoreLayout layout;
+  private final Checkpoint checkpoint;
   private final long teamId;
   private final DaySpools spools;
   private final Progress progress;
   private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong serverTotal = new AtomicLong();
+  private final AtomicLong eventsAdded = new AtomicLong();
+  private final AtomicInteger daysWritten = new AtomicInteger();
+  private final Map<String, Manifest.FileEntry> files = new ConcurrentHashMap<>();
   private volatile boolean countMatched = true;
   private volatile boolean complete = true;
 
@@ -53,8 +59,16 @@ final class ActivityStep {
   /** What merging the spools into the store did. */
   record Merged(long eventsAdded, int daysWritten, Map<String, Manifest.FileEntry> files) {}
 
-  ActivityStep(PullSource source, long teamId, DaySpools spools, Progress progress) {
+  ActivityStep(
+      PullSource source,
+      StoreLayout layout,
+      long teamId,
+      DaySpools spools,
+      Progress progress,
+      Checkpoint checkpoint) {
     this.source = source;
+    this.layout = layout;
+    this.checkpoint = checkpoint;
     this.teamId = teamId;
     this.spools = spools;
     this.progress = progress;
@@ -77,15 +91,23 @@ final class ActivityStep {
     return slices;
   }
 
-  /** Returns a task that fetches {@code slice}, once more if its count disagrees. */
+  /**
+   * Returns a task that fetches {@code slice} (once more if its count disagrees) into a staging
+   * file and then moves or merges it into the day's partition.
+   */
   Callable<Void> task(Slice slice) {
     return () -> {
-      try {
-        fetchWithOneRecount(slice);
-      } catch (SourceException e) {
-        complete = false;
-        warnings.add("activity of " + slice.day() + " could not be fetched: " + e.getMessage());
-        LOG.warn("activity of {} could not be fetched", slice.day(), e);
+      Path staging = spools.dir().resolve("day-" + slice.day() + ".jsonl.gz");
+      try (EventFileMerge.Staged staged = EventFileMerge.stage(staging)) {
+        try {
+          fetchWithOneRecount(slice, staged);
+        } catch (SourceException e) {
+          complete = false;
+          warnings.add("activity of " + slice.day() + " could not be fetched: " + e.getMessage());
+          LOG.warn("activity of {} could not be fetched", slice.day(), e);
+        }
+        // Even a partial day only adds events: the partition stays a superset of itself.
+        record(layout.activityDay(slice.day()), staged.commitInto(layout.activityDay(slice.day())));
       } finally {
         progress.taskDone();
       }
@@ -93,8 +115,8 @@ final class ActivityStep {
     };
   }
 
-  private void fetchWithOneRecount(Slice slice) throws IOException {
-    Count first = fetch(slice);
+  private void fetchWithOneRecount(Slice slice, EventFileMerge.Staged staged) throws IOException {
+    Count first = fetch(slice, staged);
     if (first.matches()) {
       serverTotal.addAndGet(Math.max(first.lastTotal, 0));
       return;
@@ -104,7 +126,7 @@ final class ActivityStep {
         slice.day(),
         first.received,
         first.lastTotal);
-    Count second = fetch(slice);
+    Count second = fetch(slice, staged);
     serverTotal.addAndGet(Math.max(second.lastTotal, 0));
     if (!second.matches()) {
       countMatched = false;
@@ -116,15 +138,20 @@ final class ActivityStep {
     }
   }
 
-  private Count fetch(Slice slice) throws IOException {
+  private Count fetch(Slice slice, EventFileMerge.Staged staged) throws IOException {
     Count count = new Count();
+    LocalDate day = slice.day();
     source.activity(
         teamId,
         slice.from(),
         slice.to(),
         (entities, total) -> {
           for (JsonNode event : entities) {
-            spools.append(event);
+            if (EventDates.utcDay(event).filter(day::equals).isPresent()) {
+              staged.add(event);
+            } else {
+              spools.append(event); // a date the server placed elsewhere, or none
+            }
           }
           count.page(entities.size(), total);
           received.addAndGet(entities.size());
@@ -133,42 +160,27 @@ final class ActivityStep {
     return count;
   }
 
-  /**
-   * Merges every spool into its day partition (or the undated file) of {@code layout}, several
-   * days at once on {@code executor}, calling {@code checkpoint} after each file.
-   */
-  Merged merge(StoreLayout layout, ExecutorService executor, Checkpoint checkpoint)
-      throws IOException {
-    List<Future<EventFileMerge.Result>> results = new ArrayList<>();
-    Map<String, Path> files = spools.finish();
-    List<Path> targets = new ArrayList<>();
-    for (Map.Entry<String, Path> spool : files.entrySet()) {
-      Path target = target(layout, spool.getKey());
-      targets.add(target);
-      results.add(executor.submit(() -> mergeOne(target, spool.getValue(), checkpoint)));
+  private void record(Path target, EventFileMerge.Result result) throws IOException {
+    eventsAdded.addAndGet(result.linesAdded());
+    if (result.linesAdded() > 0) {
+      daysWritten.incrementAndGet();
+      files.put(
+          layout.relative(target), new Manifest.FileEntry(result.linesAfter(), result.bytes()));
+      checkpoint.reached("wrote " + layout.relative(target));
     }
-    Map<String, Manifest.FileEntry> entries = new TreeMap<>();
-    long added = 0;
-    int days = 0;
-    for (int i = 0; i < results.size(); i++) {
-      EventFileMerge.Result result = Tasks.await(results.get(i));
-      added += result.linesAdded();
-      days += result.linesAdded() > 0 ? 1 : 0;
-      if (result.bytes() > 0) {
-        entries.put(
-            layout.relative(targets.get(i)),
-            new Manifest.FileEntry(result.linesAfter(), result.bytes()));
-      }
-    }
-    return new Merged(added, days, entries);
   }
 
-  private static EventFileMerge.Result mergeOne(Path target, Path spool, Checkpoint checkpoint)
-      throws IOException {
-    EventFileMerge.Result result = EventFileMerge.merge(target, spool);
-    Files.deleteIfExists(spool);
-    checkpoint.reached("merged " + target);
-    return result;
+  /**
+   * Merges the events that were not in their query's day (and those without a date) into their
+   * partitions, once every day's task is done, and returns what the whole step wrote.
+   */
+  Merged finish() throws IOException {
+    for (Map.Entry<String, Path> spool : spools.finish().entrySet()) {
+      Path target = target(layout, spool.getKey());
+      record(target, EventFileMerge.merge(target, spool.getValue()));
+      Files.deleteIfExists(spool.getValue());
+    }
+    return new Merged(eventsAdded.get(), daysWritten.get(), new TreeMap<>(files));
   }
 
   private static Path target(StoreLayout layout, String key) {

@@ -36,6 +36,11 @@ final class DaySpools implements AutoCloseable {
     this.dir = dir;
   }
 
+  /** Returns the directory of the spools, where other staging files may go too. */
+  Path dir() {
+    return dir;
+  }
+
   /** Appends {@code event} to the spool of its day. */
   void append(JsonNode event) throws IOException {
     Optional<LocalDate> day = EventDates.utcDay(event);

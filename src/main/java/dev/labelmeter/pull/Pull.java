@@ -135,7 +135,8 @@ public final class Pull {
           JobsStep jobs = new JobsStep(source, layout, shown);
           MembersStep members = new MembersStep(source, layout, options.teamId(), shown)) {
         progress = shown;
-        ActivityStep activity = new ActivityStep(source, options.teamId(), spools, shown);
+        ActivityStep activity =
+            new ActivityStep(source, layout, options.teamId(), spools, shown, checkpoint);
         return execute(activity, jobs, members, startNanos);
       } finally {
         pool.shutdownNow();
@@ -154,7 +155,7 @@ public final class Pull {
       Tasks.awaitAll(futures);
 
       long writeStart = System.nanoTime();
-      ActivityStep.Merged merged = activity.merge(layout, pool, checkpoint);
+      ActivityStep.Merged merged = activity.finish();
       Map<String, Manifest.FileEntry> fresh = new TreeMap<>(merged.files());
       commitJobs(jobs);
       Optional<Long> memberLines = members.commit();

@@ -20,7 +20,7 @@ public final class EventFileMerge {
   /**
    * What a merge did.
    *
-   * @param linesBefore distinct events the file held before
+   * @param linesBefore distinct events the file held before, or -1 when it was not read
    * @param linesAdded events added
    * @param duplicatesSkipped new events that were already in the file or repeated among the new
    * @param bytes size of the file afterwards
@@ -33,6 +33,76 @@ public final class EventFileMerge {
   }
 
   private EventFileMerge() {}
+
+  /**
+   * Returns a staging file at {@code stagingFile} that collects distinct events, to be committed
+   * into a store file with {@link Staged#commitInto(Path)}.
+   */
+  public static Staged stage(Path stagingFile) throws IOException {
+    return new Staged(stagingFile, JsonLinesWriter.open(stagingFile));
+  }
+
+  /**
+   * Distinct events on their way into an events file. Safe for several threads. Memory holds one
+   * 128-bit digest per distinct event staged.
+   */
+  public static final class Staged implements java.io.Closeable {
+    private final Path file;
+    private final JsonLinesWriter out;
+    private final Set<CanonicalJson.Digest> seen = new HashSet<>();
+    private long duplicates;
+
+    private Staged(Path file, JsonLinesWriter out) {
+      this.file = file;
+      this.out = out;
+    }
+
+    /** Adds {@code event} unless an equal one was added before; returns whether it was added. */
+    public synchronized boolean add(JsonNode event) throws IOException {
+      if (!seen.add(CanonicalJson.digest(event))) {
+        duplicates++;
+        return false;
+      }
+      out.write(event);
+      return true;
+    }
+
+    /**
+     * Moves the staged events into {@code target}: the staging file itself becomes {@code target}
+     * when there is none yet, else the events are merged into it ({@link #merge}).
+     */
+    public synchronized Result commitInto(Path target) throws IOException {
+      long staged = out.lines();
+      seen.clear();
+      out.commit();
+      try {
+        if (staged == 0) {
+          long bytes = Files.exists(target) ? Files.size(target) : 0;
+          return new Result(-1, 0, duplicates, bytes);
+        }
+        if (!Files.exists(target)) {
+          Files.createDirectories(target.toAbsolutePath().getParent());
+          AtomicFiles.moveIntoPlace(file, target);
+          return new Result(0, staged, duplicates, Files.size(target));
+        }
+        Result merged = merge(target, file);
+        return new Result(
+            merged.linesBefore(),
+            merged.linesAdded(),
+            merged.duplicatesSkipped() + duplicates,
+            merged.bytes());
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    }
+
+    /** Discards the staged events unless they were committed. */
+    @Override
+    public synchronized void close() throws IOException {
+      out.close();
+      Files.deleteIfExists(file);
+    }
+  }
 
   /**
    * Merges the events of the gzipped JSON-lines file {@code additions} into {@code target}.

@@ -24,8 +24,13 @@ public final class KillablePull {
             .concurrency(2)
             .progress(PullOptions.ProgressMode.NONE)
             .build();
-    int[] reached = {0};
-    new Pull(team, options, what -> announce("checkpoint " + ++reached[0] + " " + what, 300)).run();
+    java.util.concurrent.atomic.AtomicInteger reached =
+        new java.util.concurrent.atomic.AtomicInteger();
+    new Pull(
+            team,
+            options,
+            what -> announce("checkpoint " + reached.incrementAndGet() + " " + what, 300))
+        .run();
     announce("done", 0);
   }
 

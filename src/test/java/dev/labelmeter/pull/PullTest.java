@@ -250,11 +250,12 @@ class PullTest {
       server.addEvent("2026-11-30T12:00:00Z", 1, "f");
       server.addEvent("2026-12-01T00:30:00Z", 1, "g");
       server.jobs.get(0).put("finishedImagesCount", 3);
-      int[] reached = {0};
+      java.util.concurrent.atomic.AtomicInteger reached =
+          new java.util.concurrent.atomic.AtomicInteger();
       int limit = stopAt;
       Checkpoint dies =
           what -> {
-            if (++reached[0] == limit) {
+            if (reached.incrementAndGet() == limit) {
               throw new IOException("killed after " + what);
             }
           };

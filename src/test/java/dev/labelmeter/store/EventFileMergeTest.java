@@ -91,6 +91,34 @@ class EventFileMergeTest {
     assertThat(lines(day)).containsExactly("{\"id\":1}");
   }
 
+  @Test
+  void stagedEventsBecomeTheFileWhenThereIsNoneAndAreMergedWhenThereIsOne() throws IOException {
+    Path day = dir.resolve("activity/day=2026-11-29/events.jsonl.gz");
+    EventFileMerge.Result first;
+    try (EventFileMerge.Staged staged = EventFileMerge.stage(dir.resolve("s1.jsonl.gz"))) {
+      assertThat(staged.add(json("{\"id\":1,\"meta\":{\"a\":1,\"b\":2}}"))).isTrue();
+      assertThat(staged.add(json("{\"meta\":{\"b\":2,\"a\":1},\"id\":1}"))).isFalse();
+      assertThat(staged.add(json("{\"id\":2}"))).isTrue();
+      first = staged.commitInto(day);
+    }
+    EventFileMerge.Result second;
+    try (EventFileMerge.Staged staged = EventFileMerge.stage(dir.resolve("s2.jsonl.gz"))) {
+      staged.add(json("{\"id\":2}"));
+      staged.add(json("{\"id\":3}"));
+      second = staged.commitInto(day);
+    }
+
+    assertThat(first.linesAdded()).isEqualTo(2);
+    assertThat(first.duplicatesSkipped()).isEqualTo(1);
+    assertThat(second.linesBefore()).isEqualTo(2);
+    assertThat(second.linesAdded()).isEqualTo(1);
+    assertThat(lines(day))
+        .containsExactly("{\"id\":1,\"meta\":{\"a\":1,\"b\":2}}", "{\"id\":2}", "{\"id\":3}");
+    try (var files = Files.list(dir)) {
+      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("activity");
+    }
+  }
+
   private static JsonNode json(String text) throws IOException {
     return StoreJson.MAPPER.readTree(text);
   }
