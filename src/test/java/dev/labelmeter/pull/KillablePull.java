@@ -1,36 +1,57 @@
 package dev.labelmeter.pull;
 
+import dev.labelmeter.supervisely.SuperviselyApi;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A pull in a process of its own that announces each step on standard output and pauses there,
- * so that a test can kill it with SIGKILL at a chosen point. Arguments: data directory, the
- * instant of "now", and whether the team has its second night of activity.
+ * so that a test can kill it with SIGKILL at a chosen point. Arguments: {@code fake DATA_DIR NOW
+ * SECOND_NIGHT} for an in-memory team, or {@code URL TOKEN TEAM DATA_DIR NOW} for a server.
  */
 public final class KillablePull {
   private KillablePull() {}
 
   public static void main(String[] args) throws Exception {
-    Path dataDir = Path.of(args[0]);
-    Instant now = Instant.parse(args[1]);
-    FakeSource team = FakeTeams.busy(Boolean.parseBoolean(args[2]));
-    team.onActivityPage = page -> announce("page " + page, 5);
+    PullSource source;
+    long team;
+    Path dataDir;
+    Instant now;
+    if (args[0].equals("fake")) {
+      FakeSource fake = FakeTeams.busy(Boolean.parseBoolean(args[3]));
+      fake.onActivityPage = page -> announce("page " + page, 5);
+      source = fake;
+      team = FakeTeams.TEAM;
+      dataDir = Path.of(args[1]);
+      now = Instant.parse(args[2]);
+    } else {
+      source =
+          new SuperviselySource(
+              SuperviselyApi.builder()
+                  .server(args[0])
+                  .token(args[1])
+                  .backoffBase(Duration.ofMillis(1))
+                  .backoffCap(Duration.ofMillis(20))
+                  .build());
+      team = Long.parseLong(args[2]);
+      dataDir = Path.of(args[3]);
+      now = Instant.parse(args[4]);
+    }
     PullOptions options =
-        PullOptions.builder(FakeTeams.TEAM, dataDir)
+        PullOptions.builder(team, dataDir)
             .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .history(Duration.ofDays(400))
             .concurrency(2)
             .progress(PullOptions.ProgressMode.NONE)
             .build();
-    java.util.concurrent.atomic.AtomicInteger reached =
-        new java.util.concurrent.atomic.AtomicInteger();
-    new Pull(
-            team,
-            options,
-            what -> announce("checkpoint " + reached.incrementAndGet() + " " + what, 300))
-        .run();
+    AtomicInteger reached = new AtomicInteger();
+    Checkpoint announced =
+        what -> announce("checkpoint " + reached.incrementAndGet() + " " + what, 300);
+    new Pull(source, options, announced).run();
     announce("done", 0);
   }
 

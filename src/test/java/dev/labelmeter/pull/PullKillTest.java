@@ -64,6 +64,7 @@ class PullKillTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 KillablePull.class.getName(),
+                "fake",
                 dataDir.toString(),
                 FakeTeams.NIGHT_2.toString(),
                 "true")
