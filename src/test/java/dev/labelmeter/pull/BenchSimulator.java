@@ -12,7 +12,8 @@ import java.time.Instant;
 /**
  * The simulator in a process of its own for {@link PullBenchmark}, so that its heap does not
  * count as the pull's. Arguments: team size, latency in ms. Prints {@code READY url token team
- * now}; then answers {@code counts} with {@code COUNTS n} (requests so far) until stdin closes.
+ * now}; then answers {@code counts} with {@code COUNTS n cpu} (requests so far, its CPU time
+ * in nanoseconds) until stdin closes.
  */
 public final class BenchSimulator {
   private BenchSimulator() {}
@@ -40,7 +41,11 @@ public final class BenchSimulator {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.equals("counts")) {
           long total = server.requestCounts().values().stream().mapToLong(Long::longValue).sum();
-          System.out.println("COUNTS " + total + " " + server.requestCounts());
+          long cpuNanos =
+              ((com.sun.management.OperatingSystemMXBean)
+                      java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                  .getProcessCpuTime();
+          System.out.println("COUNTS " + total + " " + cpuNanos + " " + server.requestCounts());
           System.out.flush();
         }
       }

@@ -1,15 +1,12 @@
 package dev.labelmeter.pull;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,21 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Measures the pull against the simulator (in its own process) with a fixed latency per request:
  * wall time against the lower bound {@code requests x latency / concurrency}, against concurrency
- * 1, and the heap live after each garbage collection as the activity grows.
+ * 1, and the heap live after a full collection (sampled every second) as the activity grows.
  *
  * <pre>{@code
  * scripts/bench pull [size=large] [latencyMs=20] [concurrency=8] [skipSequential]
  * }</pre>
  */
 public final class PullBenchmark {
-  private static final AtomicLong peakLiveBytes = new AtomicLong();
 
   private PullBenchmark() {}
 
@@ -41,7 +34,6 @@ public final class PullBenchmark {
     long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 20;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     boolean sequential = !(args.length > 3 && args[3].equals("skipSequential"));
-    watchLiveHeap();
     Process sim = startSimulator(size, latencyMs);
     try (BufferedReader out = reader(sim);
         PrintWriter in =
@@ -55,23 +47,31 @@ public final class PullBenchmark {
       System.out.printf("simulator %s: %s events, latency %d ms%n", size, ready[5], latencyMs);
       SuperviselyApi api = SuperviselyApi.builder().server(url).token(token).build();
 
-      Run week = run(api, team, now, Duration.ofDays(7), concurrency, in, out);
-      report("history 7 days", week, latencyMs, concurrency);
-      Run all = run(api, team, now, Duration.ofDays(60), concurrency, in, out);
+      Run all = run(api, team, now, Duration.ofDays(60), concurrency, false, in, out);
       report("whole history", all, latencyMs, concurrency);
       if (sequential) {
-        Run one = run(api, team, now, Duration.ofDays(60), 1, in, out);
-        report("whole history, concurrency 1", one, latencyMs, 1);
+        Run one = run(api, team, now, Duration.ofDays(60), 1, false, in, out);
+        report("whole history", one, latencyMs, 1);
         System.out.printf(
             "speed-up of concurrency %d over 1: %.1fx%n",
             concurrency, one.wallSeconds() / all.wallSeconds());
       }
+      Run week = run(api, team, now, Duration.ofDays(7), concurrency, true, in, out);
+      report("memory, 7 days of history", week, latencyMs, concurrency);
+      Run allSampled = run(api, team, now, Duration.ofDays(60), concurrency, true, in, out);
+      report("memory, whole history", allSampled, latencyMs, concurrency);
     } finally {
       sim.destroy();
     }
   }
 
-  record Run(PullSummary summary, long requests, double wallSeconds, long peakLiveBytes) {}
+  record Run(
+      PullSummary summary,
+      long requests,
+      double wallSeconds,
+      double pullCpuSeconds,
+      double serverCpuSeconds,
+      long peakLiveBytes) {}
 
   private static Run run(
       SuperviselyApi api,
@@ -79,13 +79,14 @@ public final class PullBenchmark {
       Instant now,
       Duration history,
       int concurrency,
+      boolean sampleHeap,
       PrintWriter in,
       BufferedReader out)
       throws Exception {
     Path dir = Files.createTempDirectory("labelmeter-bench-pull");
-    long before = requests(in, out);
+    long[] before = serverCounts(in, out);
     System.gc();
-    peakLiveBytes.set(0);
+    HeapSampler sampler = sampleHeap ? HeapSampler.begin() : null;
     PullOptions options =
         PullOptions.builder(team, dir)
             .clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -93,12 +94,61 @@ public final class PullBenchmark {
             .concurrency(concurrency)
             .progress(PullOptions.ProgressMode.NONE)
             .build();
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     PullSummary summary = Pull.create(api, options).run();
     double wall = (System.nanoTime() - start) / 1e9;
-    long requests = requests(in, out) - before;
+    double cpu = (processCpuNanos() - cpuStart) / 1e9;
+    long peak = sampler == null ? -1 : sampler.finish();
+    long[] after = serverCounts(in, out);
     Leftovers.deleteTree(dir);
-    return new Run(summary, requests, wall, peakLiveBytes.get());
+    return new Run(summary, after[0] - before[0], wall, cpu, (after[1] - before[1]) / 1e9, peak);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /**
+   * Samples the heap every second right after a full collection, so that the peak is what was
+   * live, not garbage waiting for a collector.
+   */
+  private static final class HeapSampler extends Thread {
+    private volatile boolean running = true;
+    private long peak;
+
+    static HeapSampler begin() {
+      HeapSampler sampler = new HeapSampler();
+      sampler.setDaemon(true);
+      sampler.start();
+      return sampler;
+    }
+
+    @Override
+    public void run() {
+      while (running) {
+        sample();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    private synchronized void sample() {
+      System.gc();
+      peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    long finish() throws InterruptedException {
+      sample();
+      running = false;
+      interrupt();
+      join();
+      return peak;
+    }
   }
 
   private static void report(String what, Run run, long latencyMs, int concurrency) {
@@ -107,7 +157,7 @@ public final class PullBenchmark {
     System.out.printf(
         "%s: concurrency %d, %d jobs (%d failed), %d events, %d requests; wall %.1f s,"
             + " lower bound %.1f s, ratio %.2f; jobs %.1f s, activity %.1f s, write %.1f s;"
-            + " peak live heap %.0f MB%n",
+            + " CPU pull %.1f s, simulator %.1f s%s%n",
         what,
         concurrency,
         s.jobsListed(),
@@ -120,14 +170,20 @@ public final class PullBenchmark {
         s.jobsTime().toMillis() / 1000.0,
         s.activityTime().toMillis() / 1000.0,
         s.writeTime().toMillis() / 1000.0,
-        run.peakLiveBytes() / 1e6);
+        run.pullCpuSeconds(),
+        run.serverCpuSeconds(),
+        run.peakLiveBytes() < 0
+            ? ""
+            : String.format("; peak live heap %.0f MB", run.peakLiveBytes() / 1e6));
   }
 
-  private static long requests(PrintWriter in, BufferedReader out) throws IOException {
+  /** Returns the simulator's requests so far and its CPU time in nanoseconds. */
+  private static long[] serverCounts(PrintWriter in, BufferedReader out) throws IOException {
     in.println("counts");
     for (String line = out.readLine(); line != null; line = out.readLine()) {
       if (line.startsWith("COUNTS ")) {
-        return Long.parseLong(line.split(" ")[1]);
+        String[] parts = line.split(" ");
+        return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
       }
     }
     throw new IOException("the simulator ended before answering");
@@ -158,30 +214,6 @@ public final class PullBenchmark {
       }
     }
     throw new IOException("the simulator ended before it was ready");
-  }
-
-  /** Records the heap in use right after each garbage collection: what is really live. */
-  private static void watchLiveHeap() {
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) gc)
-          .addNotificationListener(
-              (notification, handback) -> {
-                if (notification
-                    .getType()
-                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                  GarbageCollectionNotificationInfo info =
-                      GarbageCollectionNotificationInfo.from(
-                          (CompositeData) notification.getUserData());
-                  long used =
-                      info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                          .mapToLong(MemoryUsage::getUsed)
-                          .sum();
-                  peakLiveBytes.accumulateAndGet(used, Math::max);
-                }
-              },
-              null,
-              null);
-    }
   }
 
   /** Keeps the per-request debug lines of the client and the server out of the measurement. */
