@@ -31,6 +31,30 @@ class EventFileMergeTest {
   }
 
   @Test
+  void digestsAgreeWithCanonicalTextsOverManyNearlyEqualEvents() throws IOException {
+    java.util.Map<CanonicalJson.Digest, String> byDigest = new java.util.HashMap<>();
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    for (int i = 0; i < 3000; i++) {
+      for (String event :
+          List.of(
+              "{\"userId\":" + i + ",\"jobId\":null,\"meta\":{\"duration\":5}}",
+              "{\"jobId\":null,\"userId\":" + i + ",\"meta\":{\"duration\":5.0}}",
+              "{\"userId\":" + i + ",\"jobId\":\"null\",\"meta\":{}}",
+              "{\"userId\":\"" + i + "\",\"jobId\":null,\"meta\":[5]}",
+              "{\"userId\":" + (i * 31) + ",\"tag\":\"a\",\"image\":\"b" + i + "\"}",
+              "{\"userId\":" + (i * 31) + ",\"tag\":\"b" + i + "\",\"image\":\"a\"}")) {
+        JsonNode node = json(event);
+        String text = CanonicalJson.canonical(node);
+        String before = byDigest.putIfAbsent(CanonicalJson.digest(node), text);
+        assertThat(before == null || before.equals(text)).as(text + " vs " + before).isTrue();
+        texts.add(text);
+      }
+    }
+
+    assertThat(byDigest).hasSameSizeAs(texts).hasSize(6 * 3000);
+  }
+
+  @Test
   void eventDatesAcceptZuluAndNumericOffsetsWithAnyFractionAndNothingElse() throws IOException {
     assertThat(EventDates.parse("2026-11-29T10:15:00.5+02:00"))
         .contains(Instant.parse("2026-11-29T08:15:00.500Z"));
@@ -39,6 +63,12 @@ class EventFileMergeTest {
     assertThat(EventDates.parse("2026-11-29T23:59:59.123456789Z"))
         .contains(Instant.parse("2026-11-29T23:59:59.123456789Z"));
     assertThat(EventDates.parse("2026-11-29T10:15:00")).isEmpty();
+    assertThat(EventDates.parse("2026-11-29T10:15:00Z"))
+        .contains(Instant.parse("2026-11-29T10:15:00Z"));
+    assertThat(EventDates.parse("2024-02-29T00:00:00.000Z"))
+        .contains(Instant.parse("2024-02-29T00:00:00Z"));
+    assertThat(EventDates.parse("2026-11-29T10:1a:00Z")).isEmpty();
+    assertThat(EventDates.parse("2026-11-29T10:15:00.1234567890Z")).isEmpty();
     assertThat(EventDates.parse("None")).isEmpty();
     assertThat(EventDates.utcDay(json("{\"date\":\"2026-11-30T01:00:00+03:00\"}")))
         .contains(LocalDate.parse("2026-11-29"));
