@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pull {
   private static final Logger LOG = LoggerFactory.getLogger(Pull.class);
+
+  /** Most days of activity fetched at once: each holds a page of up to 20000 events. */
+  static final int MAX_ACTIVITY_WORKERS = 4;
 
   private final PullSource source;
   private final PullOptions options;
@@ -168,12 +173,25 @@ public final class Pull {
           activity, jobs, memberLines, merged, manifest, startNanos, writeStart, endNanos);
     }
 
+    /**
+     * Submits at most {@link #MAX_ACTIVITY_WORKERS} workers that take the days one by one, so
+     * that the big activity pages in memory stay few and the other threads serve the jobs.
+     */
     private List<Future<?>> submitActivity(ActivityStep activity) {
       List<ActivityStep.Slice> slices = ActivityStep.slices(plan.fetchFrom(), snapshotAt);
       progress.addTasks(slices.size());
+      Queue<ActivityStep.Slice> queue = new ConcurrentLinkedQueue<>(slices);
+      int workers = Math.min(options.concurrency(), MAX_ACTIVITY_WORKERS);
       List<Future<?>> futures = new ArrayList<>();
-      for (ActivityStep.Slice slice : slices) {
-        futures.add(pool.submit(timed(activity.task(slice), activityEndNanos)));
+      for (int i = 0; i < workers; i++) {
+        Callable<Void> worker =
+            () -> {
+              for (ActivityStep.Slice slice = queue.poll(); slice != null; slice = queue.poll()) {
+                activity.task(slice).call();
+              }
+              return null;
+            };
+        futures.add(pool.submit(timed(worker, activityEndNanos)));
       }
       return futures;
     }
