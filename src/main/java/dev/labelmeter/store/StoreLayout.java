@@ -32,6 +32,12 @@ public final class StoreLayout {
   public static final String EVENTS_FILE = "events.jsonl.gz";
   public static final String DAY_PREFIX = "day=";
 
+  /** Directory, under {@link #ACTIVITY_DIR}, of the events whose {@code date} does not parse. */
+  public static final String UNDATED_DIR = "undated";
+
+  /** Lock file a pull holds while it writes the store. */
+  public static final String PULL_LOCK = ".pull.lock";
+
   private final Path teamDir;
 
   private StoreLayout(Path teamDir) {
@@ -75,6 +81,19 @@ public final class StoreLayout {
   /** Returns the events file of one UTC day partition. */
   public Path activityDay(LocalDate utcDay) {
     return activityDir().resolve(DAY_PREFIX + utcDay).resolve(EVENTS_FILE);
+  }
+
+  /**
+   * Returns the events file of the events whose {@code date} does not parse. It is not a day
+   * partition: readers of {@code day=} partitions never see it.
+   */
+  public Path activityUndated() {
+    return activityDir().resolve(UNDATED_DIR).resolve(EVENTS_FILE);
+  }
+
+  /** Returns the lock file a pull holds while it writes this store. */
+  public Path pullLock() {
+    return teamDir.resolve(PULL_LOCK);
   }
 
   /** Returns the path of {@code file} relative to the team directory, with forward slashes. */

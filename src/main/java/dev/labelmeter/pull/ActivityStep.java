@@ -1,0 +1,231 @@
+package dev.labelmeter.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labelmeter.store.EventDates;
+import dev.labelmeter.store.EventFileMerge;
+import dev.labelmeter.store.Manifest;
+import dev.labelmeter.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches the activity of a range, one UTC day at a time (each day its own query with explicit
+ * {@code date >=} and {@code date <=} filters, so days run in parallel and a count that disagrees
+ * with the server's {@code total} points at one day), stages each day's distinct events on disk
+ * and moves or merges them into the day's partition as soon as the day is fetched.
+ */
+final class ActivityStep {
+  private static final Logger LOG = LoggerFactory.getLogger(ActivityStep.class);
+  private static final Duration LAST_NANO = Duration.ofNanos(1);
+
+  private final PullSource source;
+  private final StoreLayout layout;
+  private final Checkpoint checkpoint;
+  private final long teamId;
+  private final DaySpools spools;
+  private final Progress progress;
+  private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong serverTotal = new AtomicLong();
+  private final AtomicLong eventsAdded = new AtomicLong();
+  private final AtomicInteger daysWritten = new AtomicInteger();
+  private final Map<String, Manifest.FileEntry> files = new ConcurrentHashMap<>();
+  private volatile boolean countMatched = true;
+  private volatile boolean complete = true;
+
+  /** One query of the range: a UTC day, or the part of it inside the range. */
+  record Slice(Instant from, Instant to) {
+    LocalDate day() {
+      return LocalDate.ofInstant(from, ZoneOffset.UTC);
+    }
+  }
+
+  /** What merging the spools into the store did. */
+  record Merged(long eventsAdded, int daysWritten, Map<String, Manifest.FileEntry> files) {}
+
+  ActivityStep(
+      PullSource source,
+      StoreLayout layout,
+      long teamId,
+      DaySpools spools,
+      Progress progress,
+      Checkpoint checkpoint) {
+    this.source = source;
+    this.layout = layout;
+    this.checkpoint = checkpoint;
+    this.teamId = teamId;
+    this.spools = spools;
+    this.progress = progress;
+  }
+
+  /** Returns the UTC-day slices of {@code [from, to]}, both ends inclusive. */
+  static List<Slice> slices(Instant from, Instant to) {
+    List<Slice> slices = new ArrayList<>();
+    Instant start = from;
+    while (!start.isAfter(to)) {
+      Instant nextDay =
+          LocalDate.ofInstant(start, ZoneOffset.UTC)
+              .plusDays(1)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant();
+      Instant end = nextDay.minus(LAST_NANO);
+      slices.add(new Slice(start, end.isBefore(to) ? end : to));
+      start = nextDay;
+    }
+    return slices;
+  }
+
+  /**
+   * Returns a task that fetches {@code slice} (once more if its count disagrees) into a staging
+   * file and then moves or merges it into the day's partition.
+   */
+  Callable<Void> task(Slice slice) {
+    return () -> {
+      Path staging = spools.dir().resolve("day-" + slice.day() + ".jsonl.gz");
+      try (EventFileMerge.Staged staged = EventFileMerge.stage(staging)) {
+        try {
+          fetchWithOneRecount(slice, staged);
+        } catch (SourceException e) {
+          complete = false;
+          warnings.add("activity of " + slice.day() + " could not be fetched: " + e.getMessage());
+          LOG.warn("activity of {} could not be fetched", slice.day(), e);
+        }
+        // Even a partial day only adds events: the partition stays a superset of itself.
+        record(layout.activityDay(slice.day()), staged.commitInto(layout.activityDay(slice.day())));
+      } finally {
+        progress.taskDone();
+      }
+      return null;
+    };
+  }
+
+  private void fetchWithOneRecount(Slice slice, EventFileMerge.Staged staged) throws IOException {
+    Count first = fetch(slice, staged);
+    if (first.matches()) {
+      serverTotal.addAndGet(Math.max(first.lastTotal, 0));
+      return;
+    }
+    LOG.info(
+        "activity of {}: received {} events, server total {}; fetching the day again",
+        slice.day(),
+        first.received,
+        first.lastTotal);
+    Count second = fetch(slice, staged);
+    serverTotal.addAndGet(Math.max(second.lastTotal, 0));
+    if (!second.matches()) {
+      countMatched = false;
+      warnings.add(
+          String.format(
+              "activity of %s: received %d events but the server's total was %d, also after"
+                  + " fetching the day again",
+              slice.day(), second.received, second.lastTotal));
+    }
+  }
+
+  private Count fetch(Slice slice, EventFileMerge.Staged staged) throws IOException {
+    Count count = new Count();
+    LocalDate day = slice.day();
+    source.activity(
+        teamId,
+        slice.from(),
+        slice.to(),
+        (entities, total) -> {
+          for (JsonNode event : entities) {
+            if (EventDates.utcDay(event).filter(day::equals).isPresent()) {
+              staged.add(event);
+            } else {
+              spools.append(event); // a date the server placed elsewhere, or none
+            }
+          }
+          count.page(entities.size(), total);
+          received.addAndGet(entities.size());
+          progress.eventsReceived(entities.size());
+        });
+    return count;
+  }
+
+  private void record(Path target, EventFileMerge.Result result) throws IOException {
+    eventsAdded.addAndGet(result.linesAdded());
+    if (result.linesAdded() > 0) {
+      daysWritten.incrementAndGet();
+      files.put(
+          layout.relative(target), new Manifest.FileEntry(result.linesAfter(), result.bytes()));
+      checkpoint.reached("wrote " + layout.relative(target));
+    }
+  }
+
+  /**
+   * Merges the events that were not in their query's day (and those without a date) into their
+   * partitions, once every day's task is done, and returns what the whole step wrote.
+   */
+  Merged finish() throws IOException {
+    for (Map.Entry<String, Path> spool : spools.finish().entrySet()) {
+      Path target = target(layout, spool.getKey());
+      record(target, EventFileMerge.merge(target, spool.getValue()));
+      Files.deleteIfExists(spool.getValue());
+    }
+    return new Merged(eventsAdded.get(), daysWritten.get(), new TreeMap<>(files));
+  }
+
+  private static Path target(StoreLayout layout, String key) {
+    return key.equals(DaySpools.UNDATED)
+        ? layout.activityUndated()
+        : layout.activityDay(LocalDate.parse(key));
+  }
+
+  long received() {
+    return received.get();
+  }
+
+  long serverTotal() {
+    return serverTotal.get();
+  }
+
+  boolean countMatched() {
+    return countMatched;
+  }
+
+  boolean complete() {
+    return complete;
+  }
+
+  List<String> warnings() {
+    synchronized (warnings) {
+      return List.copyOf(warnings);
+    }
+  }
+
+  /** Events received by one query against the totals the server reported with its pages. */
+  private static final class Count {
+    long received;
+    long lastTotal = -1; // unknown until a page says, or when the server sends none
+    boolean totalChanged;
+
+    void page(int size, long total) {
+      received += size;
+      totalChanged |= lastTotal >= 0 && total >= 0 && lastTotal != total;
+      lastTotal = total;
+    }
+
+    /** Returns whether the count agrees; a server that sends no total cannot disagree. */
+    boolean matches() {
+      return !totalChanged && (lastTotal < 0 || received == lastTotal);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.labelmeter.pull;
+
+import dev.labelmeter.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks, before anything is written, that the data directory can be written and that the
+ * server knows the team and accepts the token. Each failure is a {@link PullException} whose
+ * one-line message says what to fix.
+ */
+final class Preflight {
+  private Preflight() {}
+
+  /** Checks that the team's store directory exists or can be created, and can be written. */
+  static void checkDataDir(StoreLayout layout) throws PullException {
+    Path teamDir = layout.teamDir().toAbsolutePath();
+    Path existing = teamDir;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw unusable(teamDir, "no part of the path exists");
+    }
+    if (!Files.isDirectory(existing)) {
+      throw unusable(teamDir, existing + " is a file, not a directory");
+    }
+    probeWrite(teamDir, existing);
+  }
+
+  private static void probeWrite(Path teamDir, Path existing) throws PullException {
+    try {
+      Path probe = Files.createTempFile(existing, ".labelmeter-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw unusable(teamDir, existing + " cannot be written (" + e + ")");
+    }
+  }
+
+  private static PullException unusable(Path teamDir, String why) {
+    return new PullException(
+        PullException.Reason.DATA_DIR_UNUSABLE,
+        "cannot write the store at "
+            + teamDir
+            + ": "
+            + why
+            + "; choose a writable data directory or fix its permissions");
+  }
+
+  /** Checks with {@code teams.info} that the server is reachable, the token valid, the team known. */
+  static void checkTeam(PullSource source, long teamId) throws PullException {
+    try {
+      source.teamInfo(teamId);
+    } catch (SourceException e) {
+      throw forTeamCheck(source.serverAddress(), teamId, e);
+    }
+  }
+
+  private static PullException forTeamCheck(String server, long teamId, SourceException e) {
+    return switch (e.kind()) {
+      case NOT_FOUND ->
+          new PullException(
+              PullException.Reason.UNKNOWN_TEAM,
+              "team "
+                  + teamId
+                  + " does not exist on "
+                  + server
+                  + " or the token cannot see it: check the team id (it is in the team's URL)",
+              e);
+      case REFUSED ->
+          new PullException(
+              PullException.Reason.TOKEN_REFUSED,
+              "the server "
+                  + server
+                  + " refused the API token"
+                  + e.status().map(s -> " (HTTP " + s + ")").orElse("")
+                  + ": check API_TOKEN and that its user is a member of team "
+                  + teamId,
+              e);
+      case UNREACHABLE ->
+          new PullException(
+              PullException.Reason.SERVER_UNREACHABLE,
+              "cannot reach the server at "
+                  + server
+                  + " ("
+                  + e.getMessage()
+                  + "): check SERVER_ADDRESS and the network",
+              e);
+      case FAILED ->
+          new PullException(
+              PullException.Reason.SERVER_FAILED,
+              "the server "
+                  + server
+                  + " failed to describe team "
+                  + teamId
+                  + " ("
+                  + e.getMessage()
+                  + "): try again later or check the server's status",
+              e);
+    };
+  }
+}

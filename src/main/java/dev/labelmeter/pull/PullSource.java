@@ -1,0 +1,48 @@
+package dev.labelmeter.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server calls a pull makes, as raw JSON objects exactly as received. {@link SuperviselySource}
+ * implements them with the Supervisely client; every method may be called from several threads
+ * at once. Every failure that remains after the client's retries is a {@link SourceException}.
+ */
+public interface PullSource {
+
+  /**
+   * Receives one page of entities with the server's {@code total} for the whole query, or -1 when
+   * the server sent none.
+   */
+  @FunctionalInterface
+  interface PageHandler {
+    void accept(List<JsonNode> entities, long total) throws IOException;
+  }
+
+  /** Returns the server address the data comes from, never with a token. */
+  String serverAddress();
+
+  /** Returns the team's {@code teams.info} object; a missing team is a NOT_FOUND failure. */
+  JsonNode teamInfo(long teamId);
+
+  /** Returns every job of the team from {@code jobs.list}, disabled ones included. */
+  List<JsonNode> listJobs(long teamId);
+
+  /** Returns the job's {@code jobs.info} object, or empty when the job no longer exists. */
+  Optional<JsonNode> jobInfo(long jobId);
+
+  /** Returns the job's {@code jobs.stats} object, or empty when the job no longer exists. */
+  Optional<JsonNode> jobStats(long jobId);
+
+  /** Streams the team's {@code members.list} entities, page by page. */
+  void members(long teamId, PageHandler handler) throws IOException;
+
+  /**
+   * Streams the team's {@code teams.activity} events with {@code from <= date <= to}, page by page,
+   * never holding more than a page.
+   */
+  void activity(long teamId, Instant from, Instant to, PageHandler handler) throws IOException;
+}

@@ -1,0 +1,57 @@
+package dev.labelmeter.pull;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs a pull's tasks on a bounded pool and hands their failures back to the caller. */
+final class Tasks {
+  private Tasks() {}
+
+  /** Returns a pool of {@code threads} daemon threads named after {@code name}. */
+  static ExecutorService pool(String name, int threads) {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return Executors.newFixedThreadPool(threads, factory);
+  }
+
+  /** Waits for every future, rethrowing the first failure as it was thrown in the task. */
+  static void awaitAll(List<? extends Future<?>> futures) throws IOException {
+    for (Future<?> future : futures) {
+      await(future);
+    }
+  }
+
+  /** Waits for {@code future} and returns its value, rethrowing its failure as thrown. */
+  static <T> T await(Future<T> future) throws IOException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the pull's tasks");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    }
+  }
+}

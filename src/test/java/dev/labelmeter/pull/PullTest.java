@@ -1,0 +1,394 @@
+package dev.labelmeter.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labelmeter.store.CanonicalJson;
+import dev.labelmeter.store.Manifest;
+import dev.labelmeter.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PullTest {
+  static final long TEAM = 8;
+  static final Instant NIGHT_1 = Instant.parse("2026-11-30T02:00:00Z");
+  static final Instant NIGHT_2 = Instant.parse("2026-12-01T02:00:00Z");
+
+  @TempDir Path dataDir;
+  FakeSource server;
+  StoreLayout layout;
+
+  @BeforeEach
+  void team() {
+    server = new FakeSource(TEAM);
+    layout = StoreLayout.of(dataDir, TEAM);
+    server.addJob(1, "in_progress", false);
+    server.addJob(2, "completed", false);
+    server.addJob(3, "stopped", true);
+    server.addMember(7, "bob");
+    server.addMember(9, "anna");
+    server.addEvent("2026-11-28T23:59:59.999Z", 1, "a");
+    server.addEvent("2026-11-29T00:00:00Z", 1, "b");
+    server.addEvent("2026-11-29T10:15:00.5+02:00", 2, "c");
+    server.addEvent("2026-11-29T10:15:01.123456789Z", 2, "d");
+    server.addEvent("2026-11-30T01:59:59.999Z", 1, "e");
+    server.addEvent("2026-10-01T00:00:00Z", 1, "before history");
+  }
+
+  PullSummary pull(Instant now) throws Exception {
+    return pull(now, Checkpoint.NONE);
+  }
+
+  PullSummary pull(Instant now, Checkpoint checkpoint) throws Exception {
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .concurrency(3)
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+    return new Pull(server, options, checkpoint).run();
+  }
+
+  @Test
+  void firstPullWritesEveryJobStatsMemberAndEventOfTheHistoryExactlyOnce() throws Exception {
+    PullSummary summary = pull(NIGHT_1);
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.jobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.statsJobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.stats().get(0).path("stats").path("job").path("id").asLong())
+        .isEqualTo(store.stats().get(0).path("jobId").asLong());
+    assertThat(store.jobs().get(0).path("entities")).hasSize(1);
+    assertThat(store.members()).extracting(m -> m.path("login").asText()).contains("bob", "anna");
+    assertThat(store.days().keySet())
+        .containsExactly(
+            LocalDate.parse("2026-11-28"),
+            LocalDate.parse("2026-11-29"),
+            LocalDate.parse("2026-11-30"));
+    assertThat(store.days().get(LocalDate.parse("2026-11-29")))
+        .extracting(e -> e.path("image").asText())
+        .containsExactlyInAnyOrder("b", "c", "d");
+    assertThat(store.dayEvents())
+        .extracting(e -> e.path("image").asText())
+        .doesNotContain("before history");
+    assertThat(summary.exitCode()).isZero();
+    assertThat(summary.eventsAdded()).isEqualTo(5);
+  }
+
+  @Test
+  void manifestDescribesTheSnapshotTheRangeAndEveryFile() throws Exception {
+    pull(NIGHT_1);
+
+    Manifest manifest = Manifest.read(layout).orElseThrow();
+    assertThat(manifest.snapshotAt()).isEqualTo(NIGHT_1);
+    assertThat(manifest.server()).isEqualTo("http://fake.invalid");
+    assertThat(manifest.activity().from()).isEqualTo(NIGHT_1.minus(Duration.ofDays(35)));
+    assertThat(manifest.activity().to()).isEqualTo(NIGHT_1);
+    assertThat(manifest.activity().countMatched()).isTrue();
+    assertThat(manifest.activity().serverTotal()).isEqualTo(5);
+    assertThat(manifest.counts())
+        .containsEntry("jobs", 3L)
+        .containsEntry("stats", 3L)
+        .containsEntry("members", 2L)
+        .containsEntry("events", 5L);
+    assertThat(manifest.files())
+        .containsKeys(
+            "jobs.jsonl.gz",
+            "stats.jsonl.gz",
+            "members.jsonl.gz",
+            "activity/day=2026-11-29/events.jsonl.gz");
+    assertThat(manifest.files().get("activity/day=2026-11-29/events.jsonl.gz").lines())
+        .isEqualTo(3);
+    assertThat(manifest.jobStates()).containsOnlyKeys("1", "2", "3");
+    assertThat(manifest.failedJobIds()).isEmpty();
+  }
+
+  @Test
+  void secondPullAddsExactlyTheNewEventsAndTheOverlapDuplicatesNothing() throws Exception {
+    pull(NIGHT_1);
+    server.addEvent("2026-11-30T01:30:00Z", 1, "late arrival inside the overlap");
+    server.addEvent("2026-11-30T12:00:00Z", 1, "f");
+    server.addEvent("2026-12-01T01:00:00Z", 2, "g");
+
+    PullSummary second = pull(NIGHT_2);
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(second.eventsAdded()).isEqualTo(3);
+    assertThat(second.activityFrom()).isEqualTo(NIGHT_1.minus(Duration.ofHours(1)));
+    assertThat(store.canonicalDayEvents()).doesNotHaveDuplicates().hasSize(8);
+    assertThat(store.manifest().activity().from()).isEqualTo(NIGHT_1.minus(Duration.ofDays(35)));
+    assertThat(store.manifest().activity().to()).isEqualTo(NIGHT_2);
+    assertThat(store.manifest().count("events")).isEqualTo(8);
+  }
+
+  @Test
+  void closedJobsUnchangedSinceTheLastPullAreNotFetchedAgainButKept() throws Exception {
+    pull(NIGHT_1);
+    int infosBefore = server.calls("jobs.info");
+
+    PullSummary second = pull(NIGHT_2);
+
+    assertThat(server.calls("jobs.info") - infosBefore).isEqualTo(1); // only the open job 1
+    assertThat(second.jobsCarriedOver()).isEqualTo(2);
+    assertThat(second.jobsFetched()).isEqualTo(1);
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.jobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.statsJobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+  }
+
+  @Test
+  void aClosedJobWhoseListObjectChangedIsFetchedAgain() throws Exception {
+    pull(NIGHT_1);
+    server.jobs.get(1).put("finishedImagesCount", 5);
+    int infosBefore = server.calls("jobs.info");
+
+    PullSummary second = pull(NIGHT_2);
+
+    assertThat(server.calls("jobs.info") - infosBefore).isEqualTo(2);
+    assertThat(second.jobsCarriedOver()).isEqualTo(1);
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.jobs())
+        .filteredOn(j -> j.path("id").asLong() == 2)
+        .extracting(j -> j.path("finishedImagesCount").asInt())
+        .containsExactly(5);
+  }
+
+  @Test
+  void aJobThatKeepsFailingIsRecordedKeepsItsPreviousLinesAndTheRestIsWritten() throws Exception {
+    pull(NIGHT_1);
+    server.jobs.get(0).put("finishedImagesCount", 2);
+    server.failingJobs.add(1L);
+    server.addEvent("2026-11-30T12:00:00Z", 2, "f");
+
+    PullSummary second = pull(NIGHT_2);
+
+    assertThat(second.failedJobIds()).containsExactly(1L);
+    assertThat(second.exitCode()).isEqualTo(1);
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.manifest().failedJobIds()).containsExactly(1L);
+    assertThat(store.manifest().jobStates()).doesNotContainKey("1");
+    assertThat(store.manifest().warnings()).anyMatch(w -> w.contains("job 1"));
+    assertThat(store.jobs())
+        .filteredOn(j -> j.path("id").asLong() == 1)
+        .extracting(j -> j.path("finishedImagesCount").asInt())
+        .containsExactly(0);
+    assertThat(store.statsJobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.manifest().count("events")).isEqualTo(6);
+  }
+
+  @Test
+  void eventsWhoseDateDoesNotParseAreKeptOnceOutsideTheDayPartitions() throws Exception {
+    server.addEvent("yesterday", 1, "x");
+    server.addEvent("2026-11-29T10:00:00", 1, "no offset");
+
+    PullSummary summary = pull(NIGHT_1);
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.undated())
+        .extracting(e -> e.path("image").asText())
+        .containsExactlyInAnyOrder("x", "no offset");
+    assertThat(summary.undatedEvents()).isEqualTo(2);
+    assertThat(store.manifest().count("undatedEvents")).isEqualTo(2);
+    assertThat(store.manifest().count("events")).isEqualTo(5);
+    assertThat(layout.activityDays()).hasSize(3);
+  }
+
+  @Test
+  void aCountThatStillDisagreesAfterOneMoreFetchIsAWarning() throws Exception {
+    server.extraTotal = 1;
+
+    PullSummary summary = pull(NIGHT_1);
+
+    Manifest manifest = Manifest.read(layout).orElseThrow();
+    assertThat(manifest.activity().countMatched()).isFalse();
+    assertThat(summary.countMatched()).isFalse();
+    assertThat(manifest.warnings()).anyMatch(w -> w.contains("also after fetching the day again"));
+    assertThat(summary.exitCode()).isZero();
+    assertThat(StoreContents.read(layout).canonicalDayEvents()).doesNotHaveDuplicates().hasSize(5);
+  }
+
+  @Test
+  void aPullThatDiesWhilePagingLeavesThePreviousStoreAndTheNextPullCompletesIt() throws Exception {
+    pull(NIGHT_1);
+    byte[] manifestBefore = Files.readAllBytes(layout.manifest());
+    server.addEvent("2026-11-30T12:00:00Z", 1, "f");
+    server.failAfterActivityPages = 1;
+
+    assertThatThrownBy(() -> pull(NIGHT_2)).hasMessageContaining("injected crash");
+
+    assertThat(Files.readAllBytes(layout.manifest())).isEqualTo(manifestBefore);
+    assertThat(StoreContents.read(layout).canonicalDayEvents()).hasSize(5);
+    assertThat(leftoverFiles()).isEmpty();
+    server.failAfterActivityPages = -1;
+    pull(NIGHT_2);
+    assertThat(StoreContents.read(layout).canonicalDayEvents()).doesNotHaveDuplicates().hasSize(6);
+  }
+
+  @Test
+  void aPullStoppedBetweenAnyTwoFileMovesLeavesAReadableStoreAndTheNextPullCompletesIt()
+      throws Exception {
+    int stopAt = 0;
+    while (true) {
+      stopAt++;
+      Leftovers.deleteTree(dataDir.resolve(Long.toString(TEAM)));
+      server = new FakeSource(TEAM);
+      team();
+      pull(NIGHT_1);
+      server.addEvent("2026-11-30T12:00:00Z", 1, "f");
+      server.addEvent("2026-12-01T00:30:00Z", 1, "g");
+      server.jobs.get(0).put("finishedImagesCount", 3);
+      java.util.concurrent.atomic.AtomicInteger reached =
+          new java.util.concurrent.atomic.AtomicInteger();
+      int limit = stopAt;
+      Checkpoint dies =
+          what -> {
+            if (reached.incrementAndGet() == limit) {
+              throw new IOException("killed after " + what);
+            }
+          };
+
+      try {
+        pull(NIGHT_2, dies);
+        break; // the pull passed fewer checkpoints than stopAt: every stop was tried
+      } catch (IOException e) {
+        assertThat(e).hasMessageContaining("killed after");
+      }
+
+      StoreContents afterCrash = StoreContents.read(layout);
+      assertThat(afterCrash.canonicalDayEvents()).doesNotHaveDuplicates();
+      assertThat(afterCrash.jobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+      pull(NIGHT_2);
+      StoreContents done = StoreContents.read(layout);
+      assertThat(done.canonicalDayEvents())
+          .as("stopped at %d", stopAt)
+          .doesNotHaveDuplicates()
+          .hasSize(7);
+      assertThat(done.manifest().count("events")).isEqualTo(7);
+      assertThat(done.manifest().activity().to()).isEqualTo(NIGHT_2);
+      assertThat(done.jobs())
+          .filteredOn(j -> j.path("id").asLong() == 1)
+          .extracting(j -> j.path("finishedImagesCount").asInt())
+          .containsExactly(3);
+    }
+    assertThat(stopAt).as("checkpoints: 2 days, jobs, members, manifest").isEqualTo(6);
+  }
+
+  @Test
+  void everyEventOfTheServerIsInTheStoreExactlyOnceAcrossManyPages() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      server.addEvent(NIGHT_1.minus(Duration.ofMinutes(37L * i)).toString(), i % 3 + 1, "i" + i);
+    }
+    server.pageSize = 7;
+
+    pull(NIGHT_1);
+
+    List<String> expected =
+        server.events.stream()
+            .filter(e -> !e.path("image").asText().equals("before history"))
+            .map(CanonicalJson::canonical)
+            .toList();
+    assertThat(StoreContents.read(layout).canonicalDayEvents())
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void unknownTeamIsAOneLineMessageAndNothingIsWritten() {
+    PullOptions options =
+        PullOptions.builder(99, dataDir.resolve("new"))
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+
+    assertThatThrownBy(() -> new Pull(server, options).run())
+        .isInstanceOf(PullException.class)
+        .hasMessageContaining("team 99 does not exist on http://fake.invalid")
+        .hasMessageNotContaining("\n")
+        .extracting(e -> ((PullException) e).reason())
+        .isEqualTo(PullException.Reason.UNKNOWN_TEAM);
+    assertThat(dataDir.resolve("new")).doesNotExist();
+  }
+
+  @Test
+  void aRefusedTokenAndAnUnreachableServerSayWhatToCheck() {
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir.resolve("new"))
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+    server.teamFailure =
+        new SourceException(SourceException.Kind.REFUSED, 401, "401 Unauthorized", null);
+    assertThatThrownBy(() -> new Pull(server, options).run())
+        .hasMessageContaining("refused the API token (HTTP 401): check API_TOKEN");
+
+    server.teamFailure =
+        new SourceException(SourceException.Kind.UNREACHABLE, null, "connection refused", null);
+    assertThatThrownBy(() -> new Pull(server, options).run())
+        .hasMessageContaining("cannot reach the server at http://fake.invalid")
+        .hasMessageContaining("check SERVER_ADDRESS");
+    assertThat(dataDir.resolve("new")).doesNotExist();
+  }
+
+  @Test
+  void aDataDirectoryThatCannotBeCreatedIsRefusedBeforeTheServerIsAsked() throws IOException {
+    Path file = Files.writeString(dataDir.resolve("a-file"), "x");
+    PullOptions options =
+        PullOptions.builder(TEAM, file.resolve("data"))
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+
+    assertThatThrownBy(() -> new Pull(server, options).run())
+        .hasMessageContaining("a-file is a file, not a directory")
+        .hasMessageContaining("choose a writable data directory");
+    assertThat(server.calls("teams.info")).isZero();
+  }
+
+  @Test
+  void aStartInTheFutureIsRefused() {
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(NIGHT_1, ZoneOffset.UTC))
+            .since(NIGHT_2)
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+
+    assertThatThrownBy(() -> new Pull(server, options).run())
+        .hasMessageContaining("after now")
+        .extracting(e -> ((PullException) e).reason())
+        .isEqualTo(PullException.Reason.BAD_OPTION);
+    assertThat(layout.teamDir()).doesNotExist();
+  }
+
+  @Test
+  void optionsOutOfRangeNameTheValue() {
+    assertThatThrownBy(() -> PullOptions.builder(TEAM, dataDir).concurrency(0).build())
+        .hasMessage("concurrency must be between 1 and 64, got 0");
+    assertThatThrownBy(() -> PullOptions.builder(0, dataDir).build())
+        .hasMessage("team id must be positive, got 0");
+  }
+
+  private List<Path> leftoverFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(layout.teamDir())) {
+      return files
+          .filter(
+              p ->
+                  p.getFileName().toString().startsWith(".staging-")
+                      || p.getFileName().toString().endsWith(".tmp"))
+          .toList();
+    }
+  }
+
+  static ObjectNode copy(JsonNode node) {
+    return node.deepCopy();
+  }
+}
