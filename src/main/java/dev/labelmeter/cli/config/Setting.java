@@ -114,8 +114,8 @@ public enum Setting {
       "LABELMETER_CONCURRENCY",
       "--concurrency",
       "8",
-      "How many requests the pull sends to the server at once.",
-      text -> positiveInt(text, "concurrency")),
+      "How many requests the pull sends to the server at once, 1 to 64.",
+      Setting::concurrency),
   CONNECT_TIMEOUT(
       "pull.connect-timeout",
       "LABELMETER_CONNECT_TIMEOUT",
@@ -127,8 +127,8 @@ public enum Setting {
       "pull.request-timeout",
       "LABELMETER_REQUEST_TIMEOUT",
       null,
-      "60s",
-      "How long to wait for one response of the server.",
+      "2m",
+      "How long to wait for one whole response of the server.",
       Setting::positiveDuration),
   RETRIES(
       "pull.retries",
@@ -144,6 +144,14 @@ public enum Setting {
       "35",
       "How many days of activity the first pull of a team fetches.",
       text -> positiveInt(text, "history days")),
+  OVERLAP(
+      "pull.overlap",
+      "LABELMETER_OVERLAP",
+      null,
+      "1h",
+      "How far before the end of the last pull an incremental pull starts again, to catch late"
+          + " events.",
+      Setting::nonNegativeDuration),
   REPORT_RETENTION_DAYS(
       "retention.report-days",
       "LABELMETER_REPORT_RETENTION_DAYS",
@@ -282,6 +290,14 @@ public enum Setting {
     return value;
   }
 
+  private static int concurrency(String text) {
+    int value = positiveInt(text, "concurrency");
+    if (value > 64) {
+      throw new IllegalArgumentException("concurrency must be 64 or less, got " + value);
+    }
+    return value;
+  }
+
   private static int nonNegativeInt(String text, String what) {
     int value = integer(text, what);
     if (value < 0) {
@@ -330,7 +346,7 @@ public enum Setting {
     java.time.Duration duration = Durations.parse(text);
     if (duration.isNegative()) {
       throw new IllegalArgumentException(
-          "'" + text + "' is negative; the threshold must be 0 or more, such as 300 or 5m");
+          "'" + text + "' is negative; give 0 or more, such as 300 or 5m");
     }
     return duration;
   }

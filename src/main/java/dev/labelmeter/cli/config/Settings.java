@@ -158,6 +158,10 @@ public final class Settings {
     return (Integer) values.get(Setting.HISTORY_DAYS);
   }
 
+  public Duration overlap() {
+    return (Duration) values.get(Setting.OVERLAP);
+  }
+
   public int reportRetentionDays() {
     return (Integer) values.get(Setting.REPORT_RETENTION_DAYS);
   }
