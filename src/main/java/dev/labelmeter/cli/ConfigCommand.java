@@ -73,8 +73,9 @@ final class ConfigCommand extends BaseCommand {
     out.println();
     TextTable table = TextTable.withHeaders("SETTING", "VALUE", "FROM");
     for (Setting setting : Setting.values()) {
-      table.addRow(
-          setting.displayName(), settings.display(setting), settings.origin(setting).describe());
+      String origin =
+          settings.value(setting).isPresent() ? settings.origin(setting).describe() : "";
+      table.addRow(setting.displayName(), settings.display(setting), origin);
     }
     table.print(out);
     settings.warnings().forEach(warning -> out.println("warning: " + warning));
