@@ -31,6 +31,7 @@ import picocli.CommandLine.ParameterException;
 final class ConfigCommand extends BaseCommand {
   @Mixin private TeamOptions team;
   @Mixin private ServerOptions server;
+  @Mixin private PullFlags pull;
   @Mixin private StoreOptions store;
   @Mixin private ReportOptions report;
 
@@ -47,6 +48,7 @@ final class ConfigCommand extends BaseCommand {
     Map<Setting, FlagValue> flags = super.flags();
     team.addTo(flags);
     server.addTo(flags);
+    pull.addTo(flags);
     store.addTo(flags);
     report.addTo(flags);
     return flags;

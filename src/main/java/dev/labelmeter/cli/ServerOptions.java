@@ -18,16 +18,7 @@ public final class ServerOptions {
               + " ~/supervisely.env, else 'server' of the configuration.")
   private String server;
 
-  @Option(
-      names = "--concurrency",
-      paramLabel = "N",
-      description =
-          "Sends at most N requests to the server at once. Default: 'pull.concurrency' of the"
-              + " configuration, 8.")
-  private String concurrency;
-
   void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.SERVER, "--server", server);
-    FlagValue.put(flags, Setting.CONCURRENCY, "--concurrency", concurrency);
   }
 }
