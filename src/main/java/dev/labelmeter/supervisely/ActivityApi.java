@@ -1,0 +1,43 @@
+package dev.labelmeter.supervisely;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * A team's activity log ({@code teams.activity}). No sort is added to the request (as in the
+ * SDK); pages are read sequentially and can be streamed so that no caller holds a whole log.
+ */
+public final class ActivityApi {
+  static final String METHOD = "teams.activity";
+
+  private final Paginator pages;
+
+  ActivityApi(ApiTransport transport) {
+    this.pages = new Paginator(transport);
+  }
+
+  /**
+   * Returns the summary after handing each page of events, exactly as received (unknown fields
+   * included), to {@code handler}. A count that disagrees with the announced {@code total} is
+   * logged as a warning and shows in the summary.
+   */
+  public PageSummary forEachPage(ActivityQuery query, PageHandler<JsonNode> handler) {
+    return pages.forEachPage(METHOD, query.toBody(), false, handler);
+  }
+
+  /** Returns the summary after handing each page of typed events to {@code handler}. */
+  public PageSummary forEachEventPage(ActivityQuery query, PageHandler<ActivityEvent> handler) {
+    return pages.forEachTypedPage(METHOD, query.toBody(), false, ActivityEvent::read, handler);
+  }
+
+  /** Returns every event the query selects, in server order; big logs: {@link #forEachPage}. */
+  public List<ActivityEvent> getEvents(ActivityQuery query) {
+    return pages.getAll(METHOD, query.toBody(), false, ActivityEvent::read);
+  }
+
+  /** Returns the events the query selects as a table of the 18 documented columns. */
+  public Table getTable(ActivityQuery query) {
+    return ActivityTables.toTable("activity of team " + query.teamId(), getEvents(query));
+  }
+}

@@ -1,0 +1,150 @@
+package dev.labelmeter.supervisely;
+
+import static dev.labelmeter.supervisely.Fixtures.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.labelmeter.supervisely.RecordingServer.Reply;
+import dev.labelmeter.supervisely.SuperviselyException.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConnectionConfigTest {
+  @TempDir Path home;
+
+  @ParameterizedTest(name = "\"{0}\" -> {1}")
+  @CsvSource({
+    "https://app.supervisely.com/, https://app.supervisely.com",
+    "'  https://app.supervisely.com//  ', https://app.supervisely.com",
+    "app.supervisely.com, http://app.supervisely.com",
+    "/10.0.0.5:8080/, http://10.0.0.5:8080",
+    "http://localhost:5000, http://localhost:5000"
+  })
+  void addressesAreNormalisedAsTheSdkDoes(String given, String expected) {
+    assertThat(ServerAddress.normalise(given)).isEqualTo(expected);
+  }
+
+  @Test
+  void aBlankAddressIsAConfigurationError() {
+    SuperviselyException e =
+        catchThrowableOfType(SuperviselyException.class, () -> ServerAddress.normalise(" / "));
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("SERVER_ADDRESS=https://app.supervisely.com");
+  }
+
+  @Test
+  void environmentVariablesAreUsedWithoutReadingTheFile() throws Exception {
+    Files.writeString(home.resolve("supervisely.env"), "SERVER_ADDRESS=https://file.example\n");
+
+    SuperviselyApi api =
+        SuperviselyApi.builderFromEnv(
+                Map.of("SERVER_ADDRESS", "https://env.example/", "API_TOKEN", TOKEN), home)
+            .build();
+
+    assertThat(api.serverAddress()).isEqualTo("https://env.example");
+    assertThat(api.toString()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void theDotenvFileFillsMissingVariablesWithoutOverridingSetOnes() throws Exception {
+    try (RecordingServer server = new RecordingServer()) {
+      Files.writeString(
+          home.resolve("supervisely.env"),
+          "# credentials\n"
+              + "export SERVER_ADDRESS=\"https://file.example\"\n"
+              + "API_TOKEN='"
+              + TOKEN
+              + "'\n");
+      server.enqueue("teams.info", Reply.json("{\"id\": 8, \"name\": \"Team\"}"));
+
+      SuperviselyApi api =
+          SuperviselyApi.builderFromEnv(Map.of("SERVER_ADDRESS", server.address()), home)
+              .sleeper(new RecordingSleeper())
+              .build();
+      api.teams().getInfoById(8);
+
+      assertThat(api.serverAddress()).isEqualTo(server.address());
+      assertThat(server.requests().get(0).header("x-api-key")).isEqualTo(TOKEN);
+    }
+  }
+
+  @Test
+  void theDotenvFileIsNotReadInProduction() throws Exception {
+    Files.writeString(home.resolve("supervisely.env"), "API_TOKEN=" + TOKEN + "\n");
+
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () ->
+                SuperviselyApi.builderFromEnv(
+                    Map.of("SERVER_ADDRESS", "https://a.example", "ENV", "production"), home));
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("API_TOKEN is set neither in the environment");
+  }
+
+  @Test
+  void missingCredentialsNameTheVariableAndTheFile() {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class, () -> SuperviselyApi.builderFromEnv(Map.of(), home));
+
+    assertThat(e.getMessage())
+        .contains("SERVER_ADDRESS", home.resolve("supervisely.env").toString(), "Export");
+  }
+
+  @Test
+  void retryVariablesOfTheSdkAreHonouredAndCheckedForNumbers() {
+    Map<String, String> env =
+        Map.of(
+            "SERVER_ADDRESS", "https://a.example",
+            "API_TOKEN", TOKEN,
+            "SUPERVISELY_PUBLIC_API_RETRIES", "many");
+
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class, () -> SuperviselyApi.builderFromEnv(env, home));
+
+    assertThat(e.getMessage()).contains("SUPERVISELY_PUBLIC_API_RETRIES=\"many\"");
+  }
+
+  @Test
+  void theApiServerAddressOverrideReplacesThePublicApiPrefix() throws Exception {
+    try (RecordingServer server = new RecordingServer()) {
+      server.enqueue("teams.info", Reply.json("{\"id\": 8}"));
+      Map<String, String> env =
+          Map.of(
+              "SERVER_ADDRESS",
+              "https://unused.example",
+              "API_TOKEN",
+              TOKEN,
+              "SUPERVISELY_API_SERVER_ADDRESS",
+              server.address() + "/public/api/");
+
+      SuperviselyApi.builderFromEnv(env, home).build().teams().getInfoById(8);
+
+      assertThat(server.requests().get(0).path()).isEqualTo("/public/api/v3/teams.info");
+    }
+  }
+
+  @Test
+  void aTokenWithALineBreakInsideIsRejectedWithoutShowingIt() {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () ->
+                SuperviselyApi.builder()
+                    .server("https://a.example")
+                    .token("abc\ndef" + TOKEN)
+                    .build());
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("line breaks").doesNotContain(TOKEN);
+  }
+}
