@@ -3,6 +3,7 @@ package dev.labelmeter.cli;
 import dev.labelmeter.cli.config.ConfigException;
 import dev.labelmeter.cli.logging.Logging;
 import dev.labelmeter.cli.logging.Redactor;
+import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -32,13 +33,21 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (ex instanceof ParameterException parameter) {
       return usageError(parameter);
     }
-    if (ex instanceof ConfigException) {
+    if (ex instanceof ConfigException || isServerUsageError(ex)) {
+      LOG.debug(Logging.FILE_ONLY, "{} stopped", command.getCommandSpec().qualifiedName(), ex);
       PrintWriter err = command.getErr();
       err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
       err.flush();
       return ExitCodes.USAGE;
     }
     return failure(ex, command);
+  }
+
+  /** Returns whether the server said the setup is wrong: address, token or access. */
+  private static boolean isServerUsageError(Exception ex) {
+    return ex instanceof SuperviselyException server
+        && (server.kind() == SuperviselyException.Kind.CONFIGURATION
+            || server.kind() == SuperviselyException.Kind.ACCESS_DENIED);
   }
 
   private static int usageError(ParameterException ex) {

@@ -1,5 +1,6 @@
 package dev.labelmeter.cli;
 
+import dev.labelmeter.cli.jobs.JobsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
       "Configuration: conf/labelmeter.yaml, overridden by the environment, then by flags; see"
           + " 'labelmeter config'."
     },
-    subcommands = {ConfigCommand.class})
+    subcommands = {JobsCommand.class, ConfigCommand.class})
 public final class LabelmeterCommand implements Callable<Integer> {
   private final CliContext context;
   private final boolean logToFile;
@@ -62,6 +63,7 @@ public final class LabelmeterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "no command given; choose one of the commands listed below");
+        spec.commandLine(),
+        "no command given; choose one of: " + String.join(", ", spec.subcommands().keySet()));
   }
 }

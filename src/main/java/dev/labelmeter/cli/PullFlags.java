@@ -15,7 +15,7 @@ public final class PullFlags {
               + " 'pull.concurrency' of the configuration, 8.")
   private String concurrency;
 
-  void addTo(Map<Setting, FlagValue> flags) {
+  public void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.CONCURRENCY, "--concurrency", concurrency);
   }
 }

@@ -85,7 +85,7 @@ public final class ReportOptions {
               + " reports/ in the installation directory.")
   private String reportsDir;
 
-  void addTo(Map<Setting, FlagValue> flags) {
+  public void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.WINDOW, from == null ? "--window" : "--from/--to", window());
     FlagValue.put(flags, Setting.ZONE, "--zone", zone);
     FlagValue.put(flags, Setting.IDLE_THRESHOLD, "--idle-threshold", idleThreshold);

@@ -18,7 +18,7 @@ public final class ServerOptions {
               + " ~/supervisely.env, else 'server' of the configuration.")
   private String server;
 
-  void addTo(Map<Setting, FlagValue> flags) {
+  public void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.SERVER, "--server", server);
   }
 }

@@ -15,7 +15,7 @@ public final class StoreOptions {
               + " configuration, data/ in the installation directory.")
   private String dataDir;
 
-  void addTo(Map<Setting, FlagValue> flags) {
+  public void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.DATA_DIR, "--data-dir", dataDir);
   }
 }

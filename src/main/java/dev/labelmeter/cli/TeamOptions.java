@@ -15,7 +15,7 @@ public final class TeamOptions {
               + " the configuration.")
   private String team;
 
-  void addTo(Map<Setting, FlagValue> flags) {
+  public void addTo(Map<Setting, FlagValue> flags) {
     FlagValue.put(flags, Setting.TEAM, "--team", team);
   }
 }
