@@ -50,7 +50,7 @@ class CommandLineContractTest {
         assertThat(help)
             .as(spec.qualifiedName() + " " + option.longestName())
             .matches("[A-Z].*\\.")
-            .contains("Default");
+            .contains(option.required() ? "Required" : "Default");
       }
     }
   }
