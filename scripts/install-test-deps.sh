@@ -4,7 +4,7 @@
 set -euo pipefail
 
 if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-  echo "install-test-deps: chromium and chromedriver already installed"
+  echo "install-test-deps: chromium and chromedriver already installed: $(chromedriver --version)"
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -19,3 +19,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -q
 "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver
 chromium --version
+chromedriver --version

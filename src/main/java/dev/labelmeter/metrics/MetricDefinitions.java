@@ -40,6 +40,10 @@ public final class MetricDefinitions {
               "Labelers", "Objects created", "Labels (figures) a user created in the window."),
           new Definition(
               "Labelers",
+              "Accepted, rejected",
+              "Reviewers' decisions in the window on images of the jobs assigned to the labeler."),
+          new Definition(
+              "Labelers",
               "Images per active hour",
               "Images finished divided by active hours; n/a when there were no active hours."),
           new Definition(
@@ -79,6 +83,16 @@ public final class MetricDefinitions {
               "ETA",
               "For pending and in-progress jobs, the date the remaining images would be done at"
                   + " the labeler's pace of the last 7 days; n/a without a pace."),
+          new Definition(
+              "Summary",
+              "Team ETA",
+              "The date all remaining images of pending and in-progress jobs would be done at the"
+                  + " whole team's pace of the last 7 days; n/a without a pace."),
+          new Definition(
+              "Summary",
+              "Active hours at 100 s and 900 s",
+              "The team's active hours with a shorter and a longer idle threshold, to show how"
+                  + " much the figure depends on the threshold."),
           new Definition(
               "Jobs",
               "Reconciliation flag",
