@@ -13,13 +13,14 @@
 #    configuration (docs/operations.md).
 #
 # Environment: everything `scripts/labelmeter` reads (SERVER_ADDRESS, API_TOKEN, LABELMETER_*),
-# plus LABELMETER_LOCK_FILE to put the lock elsewhere (default <data-dir>/.nightly.lock).
+# plus LABELMETER_LOCK_FILE to put the lock elsewhere (default <data-dir>/.nightly.lock) and
+# LABELMETER_LAUNCHER to run another launcher than scripts/labelmeter (a wrapper script, say).
 set -uo pipefail
 
 EXIT_LOCKED=3
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-launcher="$home/scripts/labelmeter"
+launcher="${LABELMETER_LAUNCHER:-$home/scripts/labelmeter}"
 
 log() {
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) nightly: $*" >&2
