@@ -29,7 +29,12 @@ public final class SettingsLoader {
 
   /** Environment variables the launcher reads that are not settings. */
   private static final Set<String> LAUNCHER_VARIABLES =
-      Set.of("LABELMETER_HOME", "LABELMETER_CONFIG", "LABELMETER_JAVA_OPTS");
+      Set.of(
+          "LABELMETER_HOME",
+          "LABELMETER_CONFIG",
+          "LABELMETER_JAVA_OPTS",
+          "LABELMETER_LOCK_FILE",
+          "LABELMETER_LAUNCHER");
 
   private final Map<String, String> env;
   private final Path home;
