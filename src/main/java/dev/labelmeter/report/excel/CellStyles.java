@@ -1,0 +1,123 @@
+package dev.labelmeter.report.excel;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The workbook's fixed set of cell styles, created once and shared by every cell: a workbook
+ * holds at most 64,000 styles, and one per cell would also make the file slow to open.
+ */
+final class CellStyles {
+
+  private final Map<Kind, CellStyle> byKind = new EnumMap<>(Kind.class);
+  private final Map<Kind, CellStyle> totalByKind = new EnumMap<>(Kind.class);
+  private final CellStyle quotedText;
+  private final CellStyle wrappedText;
+  private final CellStyle header;
+  private final CellStyle title;
+  private final CellStyle label;
+  private final CellStyle link;
+
+  CellStyles(Workbook workbook) {
+    DataFormat formats = workbook.createDataFormat();
+    Font bold = workbook.createFont();
+    bold.setBold(true);
+    for (Kind kind : Kind.values()) {
+      byKind.put(kind, numberStyle(workbook, formats, kind, null));
+      if (kind.numeric()) {
+        totalByKind.put(kind, numberStyle(workbook, formats, kind, bold));
+      }
+    }
+    quotedText = workbook.createCellStyle();
+    quotedText.setQuotePrefixed(true);
+    wrappedText = workbook.createCellStyle();
+    wrappedText.setWrapText(true);
+    wrappedText.setVerticalAlignment(VerticalAlignment.TOP);
+    header = headerStyle(workbook, bold);
+    title = titleStyle(workbook);
+    label = workbook.createCellStyle();
+    label.setFont(bold);
+    link = linkStyle(workbook);
+  }
+
+  CellStyle of(Kind kind) {
+    return byKind.get(kind);
+  }
+
+  CellStyle total(Kind kind) {
+    return totalByKind.getOrDefault(kind, label);
+  }
+
+  CellStyle quotedText() {
+    return quotedText;
+  }
+
+  CellStyle wrappedText() {
+    return wrappedText;
+  }
+
+  CellStyle header() {
+    return header;
+  }
+
+  CellStyle title() {
+    return title;
+  }
+
+  CellStyle label() {
+    return label;
+  }
+
+  CellStyle link() {
+    return link;
+  }
+
+  private static CellStyle numberStyle(Workbook wb, DataFormat formats, Kind kind, Font font) {
+    CellStyle style = wb.createCellStyle();
+    if (kind.format() != null) {
+      style.setDataFormat(formats.getFormat(kind.format()));
+    }
+    if (font != null) {
+      style.setFont(font);
+      style.setBorderTop(BorderStyle.THIN);
+    }
+    return style;
+  }
+
+  private static CellStyle headerStyle(Workbook workbook, Font bold) {
+    CellStyle style = workbook.createCellStyle();
+    style.setFont(bold);
+    style.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    style.setBorderBottom(BorderStyle.THIN);
+    style.setVerticalAlignment(VerticalAlignment.TOP);
+    style.setWrapText(true);
+    return style;
+  }
+
+  private static CellStyle titleStyle(Workbook workbook) {
+    Font font = workbook.createFont();
+    font.setBold(true);
+    font.setFontHeightInPoints((short) 14);
+    CellStyle style = workbook.createCellStyle();
+    style.setFont(font);
+    return style;
+  }
+
+  private static CellStyle linkStyle(Workbook workbook) {
+    Font font = workbook.createFont();
+    font.setUnderline(Font.U_SINGLE);
+    font.setColor(IndexedColors.BLUE.getIndex());
+    CellStyle style = workbook.createCellStyle();
+    style.setFont(font);
+    return style;
+  }
+}
