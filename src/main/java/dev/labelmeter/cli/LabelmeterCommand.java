@@ -28,7 +28,12 @@ import picocli.CommandLine.Spec;
       "Configuration: conf/labelmeter.yaml, overridden by the environment, then by flags; see"
           + " 'labelmeter config'."
     },
-    subcommands = {ReportCommand.class, JobsCommand.class, ConfigCommand.class})
+    subcommands = {
+      ReportCommand.class,
+      JobsCommand.class,
+      SimulatorCommand.class,
+      ConfigCommand.class
+    })
 public final class LabelmeterCommand implements Callable<Integer> {
   private final CliContext context;
   private final boolean logToFile;

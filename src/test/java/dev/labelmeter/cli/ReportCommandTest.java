@@ -126,7 +126,7 @@ class ReportCommandTest {
 
   @Test
   void aTeamWithoutAStoreIsAUsageErrorSayingToPullFirst() {
-    CliRun.Result result = run("report", "--team", "5", "--format", "json");
+    CliRun.Result result = run("report", "--team", "5");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err()).contains("no complete store of team 5").contains("labelmeter pull");

@@ -1,7 +1,7 @@
 package dev.labelmeter.cli.pipeline;
 
-import dev.labelmeter.cli.config.ConfigException;
 import dev.labelmeter.cli.config.ReportFormat;
+import dev.labelmeter.report.excel.ExcelReportWriter;
 import dev.labelmeter.report.html.HtmlReportWriter;
 import dev.labelmeter.report.json.JsonReportWriter;
 import java.util.LinkedHashMap;
@@ -15,8 +15,6 @@ public final class ReportWriters {
 
   /**
    * Returns a writer for each of {@code formats}, in their order.
-   *
-   * @throws ConfigException for a format this build cannot write
    */
   public static Map<ReportFormat, ReportStep.ResultWriter> forFormats(List<ReportFormat> formats) {
     Map<ReportFormat, ReportStep.ResultWriter> writers = new LinkedHashMap<>();
@@ -31,9 +29,8 @@ public final class ReportWriters {
       case HTML -> (result, activity, file) -> new HtmlReportWriter().write(result, file);
       case JSON -> (result, activity, file) -> new JsonReportWriter().write(result, file);
       case XLSX ->
-          // TODO(#7): wire ExcelReportWriter once the Excel report is on main.
-          throw new ConfigException(
-              "the xlsx report format is not available in this build yet; use --format html,json");
+          (result, activity, file) ->
+              ExcelReportWriter.withDefaults().write(result, activity, file);
     };
   }
 }
