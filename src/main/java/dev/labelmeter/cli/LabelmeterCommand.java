@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ReportCommand.class,
+      ExportCommand.class,
+      SqlCommand.class,
       JobsCommand.class,
       SimulatorCommand.class,
       ConfigCommand.class

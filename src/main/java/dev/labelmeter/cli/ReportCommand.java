@@ -1,6 +1,5 @@
 package dev.labelmeter.cli;
 
-import dev.labelmeter.cli.config.ConfigException;
 import dev.labelmeter.cli.config.FlagValue;
 import dev.labelmeter.cli.config.ReportFormat;
 import dev.labelmeter.cli.config.Setting;
@@ -67,7 +66,7 @@ final class ReportCommand extends BaseCommand {
     Map<ReportFormat, ReportStep.ResultWriter> writers =
         ReportWriters.forFormats(settings.formats());
     StoreLayout layout = StoreLayout.of(settings.dataDir(), teamId);
-    Manifest manifest = requireStore(layout, teamId);
+    Manifest manifest = Stores.require(layout, teamId);
     LocalDate today = manifest.snapshotAt().atZone(settings.zone()).toLocalDate();
     MetricsParams params = settings.metricsParams(today);
     Path out = outDir == null ? null : context().workingDir().resolve(outDir);
@@ -88,19 +87,5 @@ final class ReportCommand extends BaseCommand {
       out().flush();
       return ExitCodes.OK;
     }
-  }
-
-  private static Manifest requireStore(StoreLayout layout, long teamId) throws IOException {
-    return Manifest.read(layout)
-        .orElseThrow(
-            () ->
-                new ConfigException(
-                    "there is no complete store of team "
-                        + teamId
-                        + " in "
-                        + layout.teamDir()
-                        + "; run 'labelmeter pull --team "
-                        + teamId
-                        + "' first, or point --data-dir at the right directory"));
   }
 }

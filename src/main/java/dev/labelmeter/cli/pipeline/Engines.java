@@ -2,6 +2,7 @@ package dev.labelmeter.cli.pipeline;
 
 import dev.labelmeter.cli.config.ConfigException;
 import dev.labelmeter.metrics.MetricsEngine;
+import dev.labelmeter.metrics.spark.SparkEngine;
 import dev.labelmeter.metrics.tablesaw.TablesawEngine;
 
 /** Opens the metrics engine named on the command line or in the configuration. */
@@ -10,16 +11,18 @@ public final class Engines {
   private Engines() {}
 
   /**
-   * Returns a new engine; the caller closes it.
+   * Returns a new engine; the caller closes it. The Spark engine starts an embedded session
+   * ({@code local[*]}, or the master given by {@code spark-submit}).
    *
-   * @throws ConfigException for a name this build has no engine for
+   * @throws ConfigException for a name that is no engine
    */
   public static MetricsEngine open(String name) {
     return switch (name) {
       case "tablesaw" -> new TablesawEngine();
+      case SparkEngine.NAME -> SparkEngine.start(null);
       default ->
           throw new ConfigException(
-              "the '" + name + "' engine is not available in this build; use --engine tablesaw");
+              "'" + name + "' is not an engine; use --engine tablesaw or --engine spark");
     };
   }
 }
