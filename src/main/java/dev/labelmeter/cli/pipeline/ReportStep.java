@@ -64,7 +64,7 @@ public final class ReportStep {
     long start = System.nanoTime();
     MetricsResult result = engine.compute(store, params);
     LOG.info(
-        "compute: {} engine, team {}, window {} to {} ({}), {} labelers, {} reviewers, {} jobs,"
+        "compute: {} engine, team {}, window [{}, {}) in {}, {} labelers, {} reviewers, {} jobs,"
             + " {} events in {} ms",
         engine.name(),
         result.params().teamId(),
