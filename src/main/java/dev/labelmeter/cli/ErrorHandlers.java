@@ -3,6 +3,7 @@ package dev.labelmeter.cli;
 import dev.labelmeter.cli.config.ConfigException;
 import dev.labelmeter.cli.logging.Logging;
 import dev.labelmeter.cli.logging.Redactor;
+import dev.labelmeter.pull.PullException;
 import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (ex instanceof ParameterException parameter) {
       return usageError(parameter);
     }
-    if (ex instanceof ConfigException || isServerUsageError(ex)) {
+    if (ex instanceof ConfigException || isServerUsageError(ex) || isPullUsageError(ex)) {
       LOG.debug(Logging.FILE_ONLY, "{} stopped", command.getCommandSpec().qualifiedName(), ex);
       PrintWriter err = command.getErr();
       err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
@@ -41,6 +42,14 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
       return ExitCodes.USAGE;
     }
     return failure(ex, command);
+  }
+
+  /** Returns whether a pull could not start because of what the user asked for. */
+  private static boolean isPullUsageError(Exception ex) {
+    return ex instanceof PullException pull
+        && (pull.reason() == PullException.Reason.UNKNOWN_TEAM
+            || pull.reason() == PullException.Reason.TOKEN_REFUSED
+            || pull.reason() == PullException.Reason.BAD_OPTION);
   }
 
   /** Returns whether the server said the setup is wrong: address, token or access. */

@@ -29,11 +29,14 @@ import picocli.CommandLine.Spec;
           + " 'labelmeter config'."
     },
     subcommands = {
+      RunCommand.class,
+      PullCommand.class,
       ReportCommand.class,
       ExportCommand.class,
       SqlCommand.class,
       JobsCommand.class,
       SimulatorCommand.class,
+      DemoCommand.class,
       ConfigCommand.class
     })
 public final class LabelmeterCommand implements Callable<Integer> {
