@@ -30,6 +30,8 @@ class TransportTest {
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private Logger rootLogger;
+  private Logger transportLogger;
+  private ch.qos.logback.classic.Level transportLevel;
 
   @BeforeEach
   void start() throws Exception {
@@ -37,10 +39,15 @@ class TransportTest {
     rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     logs.start();
     rootLogger.addAppender(logs);
+    // The per-call line of a success is DEBUG; see it whatever the logging configuration says.
+    transportLogger = (Logger) LoggerFactory.getLogger(ApiTransport.class);
+    transportLevel = transportLogger.getLevel();
+    transportLogger.setLevel(ch.qos.logback.classic.Level.DEBUG);
   }
 
   @AfterEach
   void stop() {
+    transportLogger.setLevel(transportLevel);
     rootLogger.detachAppender(logs);
     server.close();
   }
