@@ -71,6 +71,9 @@ final class StoreLoader {
     Table jobs = jobsTable();
     Table jobImages = jobImagesTable();
     readJobs(jobs, jobImages);
+    // The per-image stats now live in jobImages: free them before the events are read.
+    imageStats.clear();
+    statsByJob.clear();
     Table members = readMembers();
     EventLoader events = new EventLoader(layout, knownJobIds(jobs));
     Table eventTable = events.load();

@@ -2,6 +2,7 @@ package dev.labelmeter.report.excel;
 
 import dev.labelmeter.metrics.ActivitySource;
 import dev.labelmeter.metrics.MetricsResult;
+import dev.labelmeter.report.ReportFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class ExcelReportWriter {
     Objects.requireNonNull(activity, "activity");
     Objects.requireNonNull(target, "target");
     ReportZone zone = ReportZone.of(result.params().zone());
-    return AtomicReportFile.write(target, out -> render(result, zone, activity, target, out));
+    return ReportFiles.writeReturning(target, out -> render(result, zone, activity, target, out));
   }
 
   /** Writes {@code result} without raw events; see {@link #write(MetricsResult, Optional, Path)}. */

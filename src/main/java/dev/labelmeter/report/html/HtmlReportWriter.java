@@ -1,6 +1,7 @@
 package dev.labelmeter.report.html;
 
 import dev.labelmeter.metrics.MetricsResult;
+import dev.labelmeter.report.ReportFiles;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -61,7 +62,7 @@ public final class HtmlReportWriter {
               + target.resolve("report.html"));
     }
     ReportView view = ReportView.of(result, assets);
-    AtomicReportFile.write(target, out -> render(view, out));
+    ReportFiles.writeText(target, out -> render(view, out));
   }
 
   /** Writes the report of {@code result} to {@code out}, which is left open. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labelmeter.metrics.MetricDefinitions;
 import dev.labelmeter.metrics.MetricDefinitions.Definition;
+import dev.labelmeter.report.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -370,7 +371,7 @@ class HtmlReportWriterTest {
 
     assertThatThrownBy(
             () ->
-                AtomicReportFile.write(
+                ReportFiles.writeText(
                     target,
                     out -> {
                       out.write("<!DOCTYPE html><html>half a report");
@@ -385,11 +386,11 @@ class HtmlReportWriterTest {
   @Test
   void aFailedWriteKeepsThePreviousReport() throws IOException {
     Path target = dir.resolve("kept/report.html");
-    AtomicReportFile.write(target, out -> out.write("yesterday"));
+    ReportFiles.writeText(target, out -> out.write("yesterday"));
 
     assertThatThrownBy(
             () ->
-                AtomicReportFile.write(
+                ReportFiles.writeText(
                     target,
                     out -> {
                       out.write("today, half");

@@ -1,0 +1,111 @@
+package dev.labelmeter.cli;
+
+import dev.labelmeter.cli.config.ConfigException;
+import dev.labelmeter.cli.logging.Logging;
+import dev.labelmeter.cli.logging.Redactor;
+import dev.labelmeter.pull.PullException;
+import dev.labelmeter.supervisely.SuperviselyException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Turns failures into the exit-code contract: a wrong command line or configuration prints what is
+ * wrong and how to fix it and exits 2; a failure while running prints one line and exits 1, with
+ * the stack trace in the log file (and on the console with {@code -v}).
+ */
+final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    return usageError(ex);
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
+    if (ex instanceof ParameterException parameter) {
+      return usageError(parameter);
+    }
+    if (ex instanceof ConfigException || isServerUsageError(ex) || isPullUsageError(ex)) {
+      LOG.debug(Logging.FILE_ONLY, "{} stopped", command.getCommandSpec().qualifiedName(), ex);
+      PrintWriter err = command.getErr();
+      err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    return failure(ex, command);
+  }
+
+  /** Returns whether a pull could not start because of what the user asked for. */
+  private static boolean isPullUsageError(Exception ex) {
+    return ex instanceof PullException pull
+        && (pull.reason() == PullException.Reason.UNKNOWN_TEAM
+            || pull.reason() == PullException.Reason.TOKEN_REFUSED
+            || pull.reason() == PullException.Reason.BAD_OPTION);
+  }
+
+  /** Returns whether the server said the setup is wrong: address, token or access. */
+  private static boolean isServerUsageError(Exception ex) {
+    return ex instanceof SuperviselyException server
+        && (server.kind() == SuperviselyException.Kind.CONFIGURATION
+            || server.kind() == SuperviselyException.Kind.ACCESS_DENIED);
+  }
+
+  private static int usageError(ParameterException ex) {
+    CommandLine command = ex.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
+    UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println(
+        "Run '" + command.getCommandSpec().qualifiedName() + " --help' to see the options.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  private static int failure(Exception ex, CommandLine command) {
+    String name = command.getCommandSpec().qualifiedName();
+    LOG.error(Logging.FILE_ONLY, "{} failed", name, ex);
+    PrintWriter err = command.getErr();
+    err.println("labelmeter: error: " + Redactor.redact(describe(ex)));
+    err.println("See the log file for details, or run again with -v.");
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+
+  /** Returns the message of {@code ex} and of its causes that add something, in one line. */
+  static String describe(Throwable ex) {
+    Throwable shown =
+        ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+    StringBuilder text = new StringBuilder(message(shown));
+    for (Throwable cause = shown.getCause();
+        cause != null && cause != cause.getCause();
+        cause = cause.getCause()) {
+      String more = message(cause);
+      if (!text.toString().contains(more)) {
+        text.append(" (caused by ").append(more).append(')');
+      }
+    }
+    return text.toString();
+  }
+
+  private static String message(Throwable ex) {
+    String message = ex.getMessage();
+    if (message == null || message.isBlank()) {
+      return ex.getClass().getSimpleName();
+    }
+    return ex instanceof RuntimeException
+            && !(ex instanceof IllegalArgumentException)
+            && !(ex instanceof IllegalStateException)
+            && ex.getClass().getName().startsWith("java.")
+        ? ex.getClass().getSimpleName() + ": " + message
+        : message;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.labelmeter.cli;
+
+import dev.labelmeter.cli.config.FlagValue;
+import dev.labelmeter.cli.config.Setting;
+import dev.labelmeter.cli.config.Settings;
+import dev.labelmeter.pull.Pull;
+import dev.labelmeter.pull.PullException;
+import dev.labelmeter.pull.PullOptions;
+import dev.labelmeter.pull.PullSummary;
+import dev.labelmeter.pull.SuperviselySource;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code labelmeter pull}: the extract step alone. */
+@Command(
+    name = "pull",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Pulls a team's jobs, stats, members and activity from the server into the local store"
+          + " (<data-dir>/<team>/), incrementally: later pulls fetch only what is new.",
+      "Exits 0 when everything was fetched, 1 when some of it could not be (the rest is"
+          + " written and the manifest names what is missing), 2 when the command line or"
+          + " configuration is wrong, the token is refused or the team is unknown.",
+      ""
+    })
+final class PullCommand extends BaseCommand {
+  @Mixin private TeamOptions team;
+  @Mixin private ServerOptions server;
+  @Mixin private PullFlags pull;
+  @Mixin private StoreOptions store;
+
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description =
+          "Fetches activity from this ISO date (UTC midnight) or instant on, instead of since the"
+              + " last pull. Default: since the last pull, or pull.history-days for a new store.")
+  private String since;
+
+  @Override
+  protected Map<Setting, FlagValue> flags() {
+    Map<Setting, FlagValue> flags = super.flags();
+    team.addTo(flags);
+    server.addTo(flags);
+    pull.addTo(flags);
+    store.addTo(flags);
+    return flags;
+  }
+
+  @Override
+  public Integer call() throws IOException, PullException {
+    Instant start = since == null ? null : parseSince(since);
+    Settings settings = loadSettings();
+    PullOptions options =
+        PullOptions.builder(settings.requireTeam(), settings.dataDir())
+            .concurrency(settings.concurrency())
+            .history(Duration.ofDays(settings.historyDays()))
+            .overlap(settings.overlap())
+            .since(start)
+            .clock(context().clock())
+            .progress(progress())
+            .build();
+    SuperviselySource source =
+        new SuperviselySource(ServerConnection.open(settings, context().env()));
+    PullSummary summary = new Pull(source, options).run();
+    out().println(summary.oneLine());
+    summary.warnings().forEach(warning -> out().println("warning: " + warning));
+    out().flush();
+    return summary.complete() ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private Instant parseSince(String text) {
+    try {
+      return text.contains("T")
+          ? Instant.parse(text)
+          : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since '"
+              + text
+              + "' is neither an ISO date (2026-11-01) nor an instant"
+              + " (2026-11-01T06:00:00Z)");
+    }
+  }
+
+  /** Returns the pull's progress display: none with {@code -q}, else a bar or log lines. */
+  private PullOptions.ProgressMode progress() {
+    return globals.verbosity() < 0 ? PullOptions.ProgressMode.NONE : PullOptions.ProgressMode.AUTO;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.labelmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The exit-code contract and the help of every command. */
+class CommandLineContractTest {
+  @TempDir Path home;
+
+  @Test
+  void helpListsTheCommandsAndExitsZero() {
+    CliRun.Result result = new CliRun(home).run("--help");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out())
+        .contains("Usage: labelmeter")
+        .contains("config")
+        .contains("Exit codes");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : allCommandPaths()) {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.add("--help");
+
+      CliRun.Result result = new CliRun(home).run(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.OK);
+      assertThat(result.out()).as(command).contains("Usage: labelmeter " + command);
+    }
+  }
+
+  @Test
+  void everyOptionExplainsItselfInASentenceWithItsDefault() {
+    for (CommandSpec spec : allSpecs(Main.commandLine(new CliRun(home).context(), false))) {
+      for (OptionSpec option : spec.options()) {
+        if (option.usageHelp() || option.versionHelp()) {
+          continue;
+        }
+        String help = String.join(" ", option.description());
+        assertThat(help)
+            .as(spec.qualifiedName() + " " + option.longestName())
+            .matches("[A-Z].*\\.")
+            .contains(option.required() ? "Required" : "Default");
+      }
+    }
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithASuggestion() {
+    CliRun.Result result = new CliRun(home).run("config", "--teem", "5");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("Unknown option").contains("--team").contains("--help");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandIsAUsageErrorWithASuggestion() {
+    CliRun.Result result = new CliRun(home).run("confg");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("confg").contains("config");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    CliRun.Result result = new CliRun(home).run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("no command given");
+  }
+
+  @Test
+  void windowAndFromToTogetherIsAUsageError() {
+    CliRun.Result result = new CliRun(home).run("config", "--window", "7d", "--from", "2026-11-01");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("either --window or --from/--to");
+  }
+
+  @Test
+  void toWithoutFromIsAUsageError() {
+    CliRun.Result result = new CliRun(home).run("config", "--to", "2026-11-08");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--to needs --from");
+  }
+
+  @Test
+  void globalOptionsWorkAfterTheCommand() {
+    CliRun.Result result = new CliRun(home).run("config", "-q", "--get", "report.zone");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out().strip()).isEqualTo("UTC");
+  }
+
+  private List<String> allCommandPaths() {
+    List<String> paths = new ArrayList<>();
+    for (CommandSpec spec : allSpecs(Main.commandLine(new CliRun(home).context(), false))) {
+      if (spec.parent() != null) {
+        paths.add(spec.qualifiedName().substring("labelmeter ".length()));
+      }
+    }
+    return paths;
+  }
+
+  private static List<CommandSpec> allSpecs(CommandLine commandLine) {
+    List<CommandSpec> specs = new ArrayList<>();
+    specs.add(commandLine.getCommandSpec());
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      specs.addAll(allSpecs(sub));
+    }
+    return specs;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.labelmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a real process ({@code java -cp ... dev.labelmeter.cli.Main}, as the launcher
+ * starts it): exit codes, standard output and error, and the log file.
+ */
+class ProcessRunsTest {
+  @TempDir Path home;
+
+  @Test
+  void demoWritesBothReportsAndLogsEachStage() throws Exception {
+    Outcome outcome =
+        main(
+            Map.of(),
+            "demo",
+            "--team-size",
+            "small",
+            "--reports-dir",
+            "reports",
+            "--data-dir",
+            "data");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    List<Path> files = ReportChecks.filesUnder(home.resolve("reports"));
+    ReportChecks.assertWorkbook(ReportChecks.single(files, ".xlsx"));
+    ReportChecks.assertPage(ReportChecks.single(files, ".html"));
+    assertThat(outcome.out()).contains("Report: ").contains("Work: ").contains("Data quality: ");
+    assertThat(outcome.err()).contains("pull ").contains("compute: ").contains("write: ");
+    String log = Files.readString(home.resolve("logs/labelmeter.log"));
+    assertThat(log).contains("compute: tablesaw engine").contains("write: 2 report files");
+  }
+
+  @Test
+  void aBadFlagExitsTwoWithASuggestion() throws Exception {
+    Outcome outcome = main(Map.of(), "run", "--tema", "7");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("Unknown option").contains("--team");
+    assertThat(outcome.out()).isEmpty();
+  }
+
+  @Test
+  void aMissingTokenExitsTwoSayingWhereToPutIt() throws Exception {
+    Outcome outcome =
+        main(Map.of("SERVER_ADDRESS", "https://sv.example.invalid"), "run", "--team", "7");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("no API token given").contains("supervisely.env");
+    assertThat(home.resolve("reports")).doesNotExist();
+  }
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  /** Runs Main in a new JVM with the test's class path, home as installation and user home. */
+  private Outcome main(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-Duser.timezone=UTC");
+    command.add("-Duser.home=" + home);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            name ->
+                name.startsWith("LABELMETER_")
+                    || name.equals("SERVER_ADDRESS")
+                    || name.equals("API_TOKEN"));
+    builder.environment().put("LABELMETER_HOME", home.toString());
+    builder.environment().putAll(env);
+    Path out = home.resolve("stdout.txt");
+    Path err = home.resolve("stderr.txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    return new Outcome(process.exitValue(), read(out), read(err));
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.labelmeter.cli.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class LoggingTest {
+  private static final Logger LOG = LoggerFactory.getLogger(LoggingTest.class);
+  private static final String TOKEN = "s3cr3t-" + "a".repeat(100) + "-token";
+
+  @TempDir Path logDir;
+
+  @AfterEach
+  void detach() {
+    Logging.detachFile();
+    Logging.configure(0);
+  }
+
+  @Test
+  void theLogFileHoldsMilestonesWithTimestampsAndLevels() throws IOException {
+    Logging.configure(0);
+    Logging.attachFile(logDir, 30);
+
+    LOG.info("pull: {} jobs in {} ms", 200, 1234);
+    LOG.debug("a detail nobody asked for");
+
+    String log = Files.readString(logDir.resolve(Logging.LOG_FILE));
+    assertThat(log)
+        .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO ")
+        .contains("pull: 200 jobs in 1234 ms")
+        .doesNotContain("a detail nobody asked for");
+  }
+
+  @Test
+  void verboseAddsDetailToTheFile() throws IOException {
+    Logging.configure(1);
+    Logging.attachFile(logDir, 30);
+
+    LOG.debug("per-request detail");
+
+    assertThat(Files.readString(logDir.resolve(Logging.LOG_FILE))).contains("per-request detail");
+  }
+
+  @Test
+  void aRegisteredTokenNeverReachesTheLogEvenInsideAnException() throws IOException {
+    Logging.configure(0);
+    Logging.attachFile(logDir, 30);
+    Redactor.register(TOKEN);
+
+    LOG.warn("server echoed {}", "x-api-key: " + TOKEN);
+    LOG.error("failed", new IllegalStateException("bad key " + TOKEN));
+
+    String log = Files.readString(logDir.resolve(Logging.LOG_FILE));
+    assertThat(log).doesNotContain(TOKEN).contains("x-api-key: ****").contains("bad key ****");
+  }
+
+  @Test
+  void redactionLeavesOtherTextAlone() {
+    Redactor.register(TOKEN);
+
+    assertThat(Redactor.redact("nothing secret here")).isEqualTo("nothing secret here");
+    assertThat(Redactor.redact(null)).isNull();
+  }
+}
