@@ -3,8 +3,6 @@ package dev.labelmeter.metrics.spark;
 import static dev.labelmeter.metrics.spark.EventFrames.LOCAL_DAY;
 import static dev.labelmeter.metrics.spark.EventFrames.MICROS;
 import static dev.labelmeter.metrics.spark.Frames.between;
-import static dev.labelmeter.metrics.spark.Frames.median;
-import static dev.labelmeter.metrics.spark.Frames.p90;
 import static dev.labelmeter.metrics.spark.Frames.sortedList;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -15,6 +13,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -104,7 +103,8 @@ final class MetricsJob implements AutoCloseable {
   }
 
   private static Dataset<Row> workEvents(Dataset<Row> events) {
-    return events.filter(col(MICROS).isNotNull().and(col("jobId").isNotNull()));
+    return events.filter(
+        col(EventFunctions.VALID).and(col(MICROS).isNotNull()).and(col("jobId").isNotNull()));
   }
 
   private Dataset<Row> withSessions(Dataset<Row> work) {
@@ -134,7 +134,8 @@ final class MetricsJob implements AutoCloseable {
             count_distinct(when(inWindow(), col(LOCAL_DAY))).as("daysW"),
             count_distinct(when(inPrevious(), col(LOCAL_DAY))).as("daysP"),
             count(when(inWindow(), lit(1))).as("eventsW"),
-            min_by(col("user"), struct(eventOrder())).as("firstLogin"));
+            min_by(col("user"), when(col("user").isNotNull(), struct(eventOrder())))
+                .as("firstLogin"));
   }
 
   /** Returns per (user, job, image): the instant and local day of the user's first done. */
@@ -253,7 +254,11 @@ final class MetricsJob implements AutoCloseable {
             .orderBy(eventOrder())
             .rowsBetween(Window.unboundedPreceding(), -1);
     return work.filter(EventFrames.isDone().or(EventFrames.isDecision()))
-        .withColumn(LAST_DONE, last(when(EventFrames.isDone(), col(MICROS)), true).over(before))
+        .withColumn(
+            LAST_DONE,
+            when(
+                col("imageId").isNotNull(),
+                last(when(EventFrames.isDone(), col(MICROS)), true).over(before)))
         .filter(EventFrames.isDecision())
         .withColumn("turnaround", col(MICROS).minus(col(LAST_DONE)))
         .join(
@@ -273,15 +278,7 @@ final class MetricsJob implements AutoCloseable {
             count(when(EventFrames.isAccepted(), lit(1))).as("accepted"),
             count(when(EventFrames.isRejected(), lit(1))).as("rejected"),
             count(when(col(LAST_DONE).isNull(), lit(1))).as("withoutDone"),
-            sortedList(col("turnaround")).as("t"))
-        .select(
-            col("userId"),
-            col("decisions"),
-            col("accepted"),
-            col("rejected"),
-            col("withoutDone"),
-            seconds(median(col("t"))).as("median"),
-            seconds(p90(col("t"))).as("p90"));
+            sortedList(col("turnaround")).as("t"));
   }
 
   /** Returns per job: turnaround median and p90 in seconds of the window's decisions. */
@@ -289,9 +286,7 @@ final class MetricsJob implements AutoCloseable {
     return decisionsWithTurnaround()
         .filter(inWindow())
         .groupBy(col("jobId"))
-        .agg(sortedList(col("turnaround")).as("t"))
-        .select(
-            col("jobId"), seconds(median(col("t"))).as("median"), seconds(p90(col("t"))).as("p90"));
+        .agg(sortedList(col("turnaround")).as("t"));
   }
 
   /**
@@ -315,16 +310,6 @@ final class MetricsJob implements AutoCloseable {
             count(when(inWindow().and(col(LAST_DONE).isNull()), lit(1))).as("withoutDoneW"),
             sortedList(when(inWindow(), col("turnaround"))).as("tW"),
             sortedList(when(inPrevious(), col("turnaround"))).as("tP"))
-        .select(
-            col("acceptedW"),
-            col("rejectedW"),
-            col("acceptedP"),
-            col("rejectedP"),
-            col("withoutDoneW"),
-            seconds(median(col("tW"))).as("medianW"),
-            seconds(p90(col("tW"))).as("p90W"),
-            seconds(median(col("tP"))).as("medianP"),
-            seconds(p90(col("tP"))).as("p90P"))
         .first();
   }
 
@@ -384,9 +369,21 @@ final class MetricsJob implements AutoCloseable {
             .agg(
                 sum(col(EventFrames.COPIES)).as("received"),
                 count(lit(1)).as("distinct"),
-                count(when(col(MICROS).isNull(), lit(1))).as("unparseable"),
+                count(when(not(col(EventFunctions.VALID)), lit(1))).as("invalid"),
+                min(when(not(col(EventFunctions.VALID)), col(StoreSource.STORED_DAY)))
+                    .as("invalidDay"),
+                count(when(col(EventFunctions.VALID).and(col(MICROS).isNull()), lit(1)))
+                    .as("unparseable"),
                 count(when(col(MICROS).isNotNull().and(col("jobId").isNull()), lit(1)))
-                    .as("withoutJob"))
+                    .as("withoutJob"),
+                count(when(isWork().and(col("userId").isNull()), lit(1))).as("withoutUser"),
+                count(
+                        when(
+                            isWork()
+                                .and(col("action").equalTo(lit(EventFrames.ANNOTATION_DURATION)))
+                                .and(col(EventFrames.DURATION).isNull()),
+                            lit(1)))
+                    .as("durationsMissing"))
             .first();
     return counts;
   }
@@ -397,10 +394,14 @@ final class MetricsJob implements AutoCloseable {
     return work.join(ids, col("jobId").equalTo(col("j_id")), "left_anti").count();
   }
 
-  /** Returns per action: the number of events (duplicates removed). */
+  private static Column isWork() {
+    return col(EventFunctions.VALID).and(col(MICROS).isNotNull()).and(col("jobId").isNotNull());
+  }
+
+  /** Returns per action (null for a missing one): the number of events (duplicates removed). */
   Dataset<Row> actionCounts() {
     return events
-        .filter(col("action").isNotNull())
+        .filter(col(EventFunctions.VALID))
         .groupBy(col("action"))
         .agg(count(lit(1)).as("n"));
   }

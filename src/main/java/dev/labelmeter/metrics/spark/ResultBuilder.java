@@ -17,17 +17,24 @@ import static org.apache.spark.sql.functions.sum;
 import dev.labelmeter.metrics.ClassRow;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
+import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Heatmap;
+import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
+import dev.labelmeter.metrics.KnownValues;
 import dev.labelmeter.metrics.LabelerClassRow;
 import dev.labelmeter.metrics.LabelerFigures;
 import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
+import dev.labelmeter.metrics.Percentiles;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.store.StoreFormatException;
+import dev.labelmeter.store.StoreLayout;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,69 +45,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Collects the aggregated rows of a {@link MetricsJob} and assembles the result model. */
 final class ResultBuilder {
-  static final Set<String> KNOWN_STATUSES =
-      Set.of("pending", "in_progress", "on_review", "completed", "stopped");
-  static final Set<String> OPEN_STATUSES = Set.of("pending", "in_progress", "on_review");
-  static final Set<String> ETA_STATUSES = Set.of("pending", "in_progress");
-  static final Set<String> KNOWN_ACTIONS =
-      Set.of(
-          "login",
-          "logout",
-          "login_to_team",
-          "create_project",
-          "update_project",
-          "disable_project",
-          "restore_project",
-          "export_project",
-          "create_backup",
-          "create_dataset",
-          "update_dataset",
-          "disable_dataset",
-          "restore_dataset",
-          "create_image",
-          "update_image",
-          "disable_image",
-          "restore_image",
-          "create_figure",
-          "update_figure",
-          "disable_figure",
-          "restore_figure",
-          "create_class",
-          "update_class",
-          "disable_class",
-          "restore_class",
-          "attach_tag",
-          "update_tag_value",
-          "detach_tag",
-          "model_train",
-          "model_inference",
-          "create_plugin",
-          "disable_plugin",
-          "restore_plugin",
-          "create_node",
-          "disable_node",
-          "restore_node",
-          "create_model",
-          "disable_model",
-          "restore_model",
-          "create_workspace",
-          "disable_workspace",
-          "restore_workspace",
-          "add_member",
-          "remove_member",
-          "annotation_duration",
-          "image_review_status_updated");
-
   private static final double PACE_DAYS = 7.0;
   private static final long PACE_WINDOW_MICROS = 7L * 86_400L * 1_000_000L;
-  static final String MISSING = "(missing)";
+  static final String MISSING = KnownValues.MISSING;
   private static final double RECONCILIATION_MIN_SECONDS = 600.0;
 
   private final MetricsJob job;
@@ -109,17 +62,27 @@ final class ResultBuilder {
   private final Dataset<Row> members;
   private final Map<Long, String> logins = new HashMap<>();
   private final Map<Long, Long> paceCounts = new HashMap<>();
+  private final List<String> jobNotes = new ArrayList<>();
+  private long skippedStatsRecords;
+  private boolean anyWorkInWindow;
+  private final List<Long> jobIdsInFile;
   private Map<Integer, Long> finishedByDay;
 
-  ResultBuilder(MetricsJob job, MetricsParams params, Dataset<Row> stats, Dataset<Row> members) {
+  ResultBuilder(
+      MetricsJob job,
+      MetricsParams params,
+      Dataset<Row> stats,
+      Dataset<Row> members,
+      List<Long> jobIdsInFile) {
     this.job = job;
+    this.jobIdsInFile = jobIdsInFile;
     this.params = params;
     this.stats = stats;
     this.members = members;
   }
 
   /** Returns the complete result. */
-  MetricsResult build() {
+  MetricsResult build() throws IOException {
     List<Row> jobRows = collectJobs();
     Map<Long, Row> userActivity = byKey(job.userActivity().collectAsList(), "userId");
     collectLogins(jobRows, userActivity.values());
@@ -168,6 +131,7 @@ final class ResultBuilder {
       Row a = activity.get(user);
       Row d = decisions.get(user);
       boolean worked = a != null && longOr0(a, "eventsW") > 0;
+      anyWorkInWindow |= worked;
       boolean judged = d != null && longOr0(d, "acceptedW") + longOr0(d, "rejectedW") > 0;
       Row fp = firstPass.get(user);
       boolean firstPassed = fp != null && longOr0(fp, "firstPassW") > 0;
@@ -220,8 +184,8 @@ final class ResultBuilder {
               longOr0(r, "decisions"),
               longOr0(r, "accepted"),
               longOr0(r, "rejected"),
-              doubleOrNull(r, "median"),
-              doubleOrNull(r, "p90"),
+              Percentiles.median(seconds(r, "t")),
+              Percentiles.p90NearestRank(seconds(r, "t")),
               longOr0(r, "withoutDone")));
     }
     rows.sort(Comparator.comparing(ReviewerRow::login).thenComparing(ReviewerRow::userId));
@@ -266,6 +230,20 @@ final class ResultBuilder {
 
   private JobRow jobRow(Row j, Row activity, Row turnaround, Double statsSeconds) {
     Long imagesCount = longOrNull(j, "imagesCount");
+    if (!Boolean.TRUE.equals(j.getAs("hasEntities"))) {
+      jobNotes.add(
+          "Job "
+              + longOr0(j, "id")
+              + " has no entities list; its progress counts 0 labeled images.");
+    }
+    if (imagesCount == null) {
+      jobNotes.add(
+          "Job "
+              + longOr0(j, "id")
+              + " has no imagesCount; its entities ("
+              + longOr0(j, "entTotal")
+              + ") are used.");
+    }
     long images = imagesCount != null ? imagesCount : longOr0(j, "entTotal");
     long labeled = longOr0(j, "labeled");
     String status = j.getAs("status");
@@ -276,7 +254,7 @@ final class ResultBuilder {
     Instant last = lastMicros == null ? null : EventFunctions.fromMicros(lastMicros);
     Long labelerId = longOrNull(j, "userId");
 
-    boolean open = status != null && ETA_STATUSES.contains(status);
+    boolean open = status != null && KnownValues.ETA_STATUSES.contains(status);
     Long remaining = open ? Math.max(0, images - labeled) : null;
     long paceCount = open && labelerId != null ? paceCount(labelerId) : 0;
     Double pace = open && labelerId != null ? paceCount / PACE_DAYS : null;
@@ -311,13 +289,13 @@ final class ResultBuilder {
         pace,
         eta,
         reconciliation(activeHours * 3600.0, statsSeconds),
-        turnaround == null ? null : doubleOrNull(turnaround, "median"),
-        turnaround == null ? null : doubleOrNull(turnaround, "p90"));
+        turnaround == null ? null : Percentiles.median(seconds(turnaround, "t")),
+        turnaround == null ? null : Percentiles.p90NearestRank(seconds(turnaround, "t")));
   }
 
   private boolean stale(String status, Instant last, Instant createdAt) {
     Instant reference = last != null ? last : createdAt;
-    if (status == null || !OPEN_STATUSES.contains(status) || reference == null) {
+    if (status == null || !KnownValues.OPEN_STATUSES.contains(status) || reference == null) {
       return false;
     }
     return Duration.between(reference, job.snapshotAt())
@@ -340,19 +318,36 @@ final class ResultBuilder {
 
   /** Returns the local date of snapshot + remaining x 7 days / pace count (floored to the µs). */
   private LocalDate eta(long remaining, long paceCount) {
-    long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
-    return job.snapshotAt().plus(micros, ChronoUnit.MICROS).atZone(job.zone).toLocalDate();
+    try {
+      long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
+      long at = Math.addExact(job.snapshotMicros, micros);
+      return EventTimestamps.fromEpochMicros(at).atZone(job.zone).toLocalDate();
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      return null;
+    }
   }
 
+  /**
+   * Returns per job the stats' annotation seconds of its first stats record (null when that record
+   * has none), and counts the stats records without a job id or stats object.
+   */
   private Map<Long, Double> statsAnnotationSeconds() {
     Map<Long, Double> seconds = new HashMap<>();
     double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
     for (Row r :
         stats
-            .select(col("jobId"), col("stats.job.annotationDuration").as("d"))
-            .filter(col("jobId").isNotNull().and(col("d").isNotNull()))
+            .select(
+                col("jobId"),
+                col("stats").isNull().as("noStats"),
+                col("stats.job.annotationDuration").as("d"))
             .collectAsList()) {
-      seconds.put(r.getAs("jobId"), doubleOr0(r, "d") / unit);
+      Long jobId = longOrNull(r, "jobId");
+      if (jobId == null || Boolean.TRUE.equals(r.getAs("noStats"))) {
+        skippedStatsRecords++;
+      } else if (!seconds.containsKey(jobId)) {
+        Double d = doubleOrNull(r, "d");
+        seconds.put(jobId, d == null ? null : d / unit);
+      }
     }
     return seconds;
   }
@@ -415,8 +410,8 @@ final class ResultBuilder {
         ratio(accepted, accepted + rejected),
         firstPass,
         ratio(longOr0(fp, "firstPassAccepted" + w), firstPass),
-        doubleOrNull(d, "median" + w),
-        doubleOrNull(d, "p90" + w),
+        Percentiles.median(seconds(d, "t" + w)),
+        Percentiles.p90NearestRank(seconds(d, "t" + w)),
         longOr0(a, "users" + w),
         doubleOr0(a, "active100" + w) / MICROS_PER_HOUR,
         doubleOr0(a, "active900" + w) / MICROS_PER_HOUR);
@@ -537,7 +532,10 @@ final class ResultBuilder {
               labels == 0 ? null : seconds / labels));
     }
     rows.sort(
-        Comparator.comparing(LabelerClassRow::login, NULLS_LAST)
+        Comparator.comparing(
+                LabelerClassRow::login, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+            .thenComparing(
+                LabelerClassRow::userId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
             .thenComparing(LabelerClassRow::name, NULLS_LAST)
             .thenComparing(LabelerClassRow::shape, NULLS_LAST));
     return rows;
@@ -558,14 +556,25 @@ final class ResultBuilder {
 
   // ---- data quality
 
-  private DataQuality dataQuality(List<Row> jobRows) {
+  private DataQuality dataQuality(List<Row> jobRows) throws IOException {
     Row counts = job.eventQuality();
+    long invalid = longOr0(counts, "invalid");
+    if (invalid > 0) {
+      throw new StoreFormatException(
+          "activity partition "
+              + StoreLayout.DAY_PREFIX
+              + counts.getAs("invalidDay")
+              + " holds "
+              + invalid
+              + " lines that are not valid JSON; run `labelmeter pull` again to rewrite the"
+              + " partition");
+    }
     Row decisions = job.teamDecisions();
     Map<String, Long> unknownStatuses = new TreeMap<>();
     long mismatches = 0;
     for (Row j : jobRows) {
       String status = j.getAs("status");
-      if (status == null || !KNOWN_STATUSES.contains(status)) {
+      if (status == null || !KnownValues.isKnownJobStatus(status)) {
         unknownStatuses.merge(status == null ? MISSING : status, 1L, Long::sum);
       }
       if (counterMismatch(j)) {
@@ -575,7 +584,7 @@ final class ResultBuilder {
     Map<String, Long> unknownActions = new TreeMap<>();
     for (Row r : job.actionCounts().collectAsList()) {
       String action = r.getAs("action");
-      if (action == null || !KNOWN_ACTIONS.contains(action)) {
+      if (!KnownValues.isKnownAction(action)) {
         unknownActions.put(action == null ? MISSING : action, longOr0(r, "n"));
       }
     }
@@ -591,7 +600,7 @@ final class ResultBuilder {
         unknownStatuses,
         unknownActions,
         job.manifest.activity() == null ? null : job.manifest.activity().countMatched(),
-        notes());
+        notes(jobRows.isEmpty(), counts));
   }
 
   private static boolean counterMismatch(Row j) {
@@ -604,14 +613,65 @@ final class ResultBuilder {
         || (rejected != null && rejected != longOr0(j, "entRejected"));
   }
 
-  // TODO(#6): align the note texts (empty window, work events without a user, annotation_duration
-  // without a number) with the Tablesaw engine's once it is on main, and cover them in parity.
-  private List<String> notes() {
-    List<String> notes = new ArrayList<>(job.manifest.warnings());
+  /** Returns the notes, worded and ordered as the Tablesaw engine's. */
+  private List<String> notes(boolean noJobs, Row counts) {
+    List<String> notes = new ArrayList<>();
+    job.manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
     if (!job.manifest.failedJobIds().isEmpty()) {
-      notes.add("jobs whose info or stats failed in the last pull: " + job.manifest.failedJobIds());
+      notes.add(
+          "Jobs whose info or stats failed in the last pull (their figures may be missing or"
+              + " old): "
+              + job.manifest.failedJobIds());
     }
+    if (noJobs) {
+      notes.add("The store holds no jobs: job, class and ETA figures are empty.");
+    }
+    if (!anyWorkInWindow) {
+      notes.add("No work events in the window " + job.window + " (" + job.zone.getId() + ").");
+    }
+    long withoutUser = longOr0(counts, "withoutUser");
+    if (withoutUser > 0) {
+      notes.add(
+          withoutUser
+              + " work events have no user id: they count for"
+              + " their job and the team, not for any user.");
+    }
+    long durationsMissing = longOr0(counts, "durationsMissing");
+    if (durationsMissing > 0) {
+      notes.add(
+          durationsMissing
+              + " annotation_duration events have no numeric"
+              + " meta.duration and add no platform time.");
+    }
+    long unknownClassRows = unknownClassRows();
+    if (unknownClassRows > 0) {
+      notes.add(
+          unknownClassRows
+              + " class rows of jobs.stats belong to jobs not in"
+              + " the job list and are left out of the class tables.");
+    }
+    for (long i = 0; i < skippedStatsRecords; i++) {
+      notes.add("A stats record without a job id or stats object was skipped.");
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (Long id : jobIdsInFile) {
+      if (id == null) {
+        notes.add("A job record without an id was skipped.");
+      } else if (!seen.add(id)) {
+        notes.add("Job " + id + " appears twice in jobs.jsonl.gz; the first record is used.");
+      }
+    }
+    notes.addAll(jobNotes);
     return notes;
+  }
+
+  private long unknownClassRows() {
+    Dataset<Row> ids = job.jobs.select(col("id").as("j_id"));
+    return stats
+        .filter(col("jobId").isNotNull().and(col("stats").isNotNull()))
+        .select(col("jobId"), explode(col("stats.classes")).as("c"))
+        .join(ids, col("jobId").equalTo(col("j_id")), "left_anti")
+        .count();
   }
 
   // ---- logins
@@ -623,7 +683,11 @@ final class ResultBuilder {
     }
     for (Row j : jobRows) {
       putLogin(j.getAs("userId"), j.getAs("labelerLogin"));
+    }
+    for (Row j : jobRows) {
       putLogin(j.getAs("reviewerId"), j.getAs("reviewerLogin"));
+    }
+    for (Row j : jobRows) {
       putLogin(j.getAs("createdBy"), j.getAs("managerLogin"));
     }
     for (Row r : activity) {
@@ -646,8 +710,18 @@ final class ResultBuilder {
   }
 
   private static Instant instant(String text) {
-    Long micros = EventFunctions.parseInstantMicros(text);
-    return micros == null ? null : EventFunctions.fromMicros(micros);
+    Instant parsed = EventTimestamps.parse(text);
+    return parsed;
+  }
+
+  /** Returns the turnarounds (microseconds) of the list column {@code name} in seconds. */
+  private static double[] seconds(Row row, String name) {
+    List<Object> micros = row.getList(row.fieldIndex(name));
+    double[] out = new double[micros == null ? 0 : micros.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Hours.secondsFromMicros(((Number) micros.get(i)).longValue());
+    }
+    return out;
   }
 
   private static <K> Map<K, Row> byKey(List<Row> rows, String key) {

@@ -95,7 +95,9 @@ public final class SparkEngine implements MetricsEngine {
     Dataset<Row> jobs = source.jobs().cache();
     Dataset<Row> stats = source.stats();
     try (MetricsJob job = new MetricsJob(manifest, params, source.events(null, lastDay), jobs)) {
-      MetricsResult result = new ResultBuilder(job, params, stats, source.members()).build();
+      MetricsResult result =
+          new ResultBuilder(job, params, stats, source.members(), source.jobIdsInFileOrder())
+              .build();
       log.info(
           "Spark metrics of team {} for {} computed in {} ms",
           manifest.teamId(),
