@@ -1,6 +1,7 @@
 package dev.labelmeter.metrics.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labelmeter.metrics.DateWindow;
@@ -13,6 +14,7 @@ import dev.labelmeter.metrics.tablesaw.TablesawEngine;
 import dev.labelmeter.simulator.SnapshotWriter;
 import dev.labelmeter.simulator.TeamSize;
 import dev.labelmeter.store.Manifest;
+import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ class EngineParityTest {
 
   @BeforeAll
   static void startSpark() {
+    QuietSparkLogs.apply();
     session = SparkSessions.start("local[2]");
     spark = SparkEngine.on(session);
   }
@@ -191,6 +194,23 @@ class EngineParityTest {
     StoreLayout layout = new TestStore(dir, 10).write();
 
     assertSameResult(layout, List.of(UTC_DEFAULT));
+  }
+
+  @Test
+  void aLineThatIsNotJsonStopsBothEnginesNamingItsPartition() throws IOException {
+    StoreLayout layout =
+        new dev.labelmeter.metrics.spark.TestStore(dir, 11)
+            .raw(LocalDate.of(2026, 11, 28), "{\"userId\": 7, \"action\": ")
+            .write("2026-11-30T00:00:00Z");
+
+    assertThatThrownBy(() -> tablesaw.compute(layout, UTC_DEFAULT))
+        .isInstanceOf(StoreFormatException.class)
+        .hasMessageContaining("day=2026-11-28")
+        .hasMessageContaining("run `labelmeter pull` again");
+    assertThatThrownBy(() -> spark.compute(layout, UTC_DEFAULT))
+        .isInstanceOf(StoreFormatException.class)
+        .hasMessageContaining("day=2026-11-28")
+        .hasMessageContaining("run `labelmeter pull` again");
   }
 
   private static ObjectNode withMeta(ObjectNode event, String meta) {

@@ -19,6 +19,7 @@ public final class SparkEngineBench {
   private SparkEngineBench() {}
 
   public static void main(String[] args) throws Exception {
+    QuietSparkLogs.apply();
     StoreLayout store = StoreLayout.at(Path.of(args[0]));
     AtomicLong peak = new AtomicLong();
     Thread sampler = sampler(peak);
