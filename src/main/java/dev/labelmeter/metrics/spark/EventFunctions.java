@@ -1,59 +1,156 @@
 package dev.labelmeter.metrics.spark;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labelmeter.metrics.EventCanonicalForm;
+import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.store.StoreJson;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The per-value rules of the metrics, as plain Java: parsing an event's {@code date}, the
- * key-order-insensitive form of {@code meta}, and instants as epoch microseconds. The Spark jobs call
- * them through user-defined functions, so every row follows exactly these rules.
+ * The per-value rules of the metrics, as plain Java that the Spark jobs call through user-defined
+ * functions: an event line is read with {@link EventCanonicalForm#EXACT_READER}, its duplicate key
+ * is {@link EventCanonicalForm#ofEvent}, its {@code date} is parsed by {@link
+ * EventTimestamps#parse}, and its fields are typed exactly as the Tablesaw engine types them (ids
+ * only from JSON integers, texts from any scalar, numbers only when finite).
  */
-// TODO(#6): call EventTimestamps, EventCanonicalForm and Percentiles of dev.labelmeter.metrics
-// once the Tablesaw engine's helpers are on main, so both engines share one implementation.
 final class EventFunctions {
-  private static final long MICROS_PER_SECOND = 1_000_000L;
+  /** Column of a parsed line: false when the line is not valid JSON. */
+  static final String VALID = "valid";
+
+  /** Column of a parsed line: the canonical text of the 18 fields (the duplicate key). */
+  static final String CANONICAL = "canonical";
+
+  private static final java.util.Set<String> ID_FIELDS =
+      java.util.Set.of(
+          "userId", "projectId", "datasetId", "imageId", "classId", "figureId", "jobId", "tagId");
+
+  /**
+   * The struct of a parsed line: {@link #VALID}, {@link #CANONICAL}, the 18 event fields (ids as
+   * long, {@code meta} as compact JSON text), the instant in epoch microseconds, {@code
+   * meta.reviewStatus} and {@code meta.duration}.
+   */
+  static final StructType LINE_TYPE = lineType();
 
   private EventFunctions() {}
 
-  /**
-   * Returns the instant of an ISO-8601 date-time with {@code Z} or a numeric offset, truncated to
-   * the microsecond, in microseconds since the epoch; null when the text does not parse.
-   */
-  static Long parseInstantMicros(String text) {
-    if (text == null) {
+  private static StructType lineType() {
+    StructType type =
+        new StructType()
+            .add(VALID, DataTypes.BooleanType, false)
+            .add(CANONICAL, DataTypes.StringType, true);
+    for (String name : EventCanonicalForm.FIELDS) {
+      DataType t = ID_FIELDS.contains(name) ? DataTypes.LongType : DataTypes.StringType;
+      type = type.add(name, t, true);
+    }
+    return type.add(EventFrames.MICROS, DataTypes.LongType, true)
+        .add(EventFrames.REVIEW_STATUS, DataTypes.StringType, true)
+        .add(EventFrames.DURATION, DataTypes.DoubleType, true);
+  }
+
+  /** Returns the struct fields of {@link #LINE_TYPE}, in order. */
+  static StructField[] lineFields() {
+    return LINE_TYPE.fields();
+  }
+
+  /** Returns the parsed line ({@link #LINE_TYPE}); null for a blank line. */
+  static Row parseLine(String line) {
+    if (line == null || line.isBlank()) {
       return null;
     }
+    JsonNode event;
     try {
-      Instant instant =
-          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      return toMicros(instant);
-    } catch (DateTimeParseException | ArithmeticException e) {
+      event = EventCanonicalForm.EXACT_READER.readTree(line);
+    } catch (JacksonException e) {
+      Object[] values = new Object[LINE_TYPE.size()];
+      values[0] = false;
+      values[1] = line;
+      return RowFactory.create(values);
+    }
+    Object[] values = new Object[LINE_TYPE.size()];
+    values[0] = true;
+    values[1] = EventCanonicalForm.ofEvent(event);
+    int i = 2;
+    for (String name : EventCanonicalForm.FIELDS) {
+      values[i++] = field(event, name);
+    }
+    JsonNode meta = event.get("meta");
+    Instant instant = EventTimestamps.parse(textOrNull(event, "date"));
+    values[i++] = instant == null ? null : EventTimestamps.toEpochMicros(instant);
+    values[i++] = textOrNull(meta, "reviewStatus");
+    values[i] = doubleOrNull(meta, "duration");
+    return RowFactory.create(values);
+  }
+
+  private static Object field(JsonNode event, String name) {
+    if (ID_FIELDS.contains(name)) {
+      return longOrNull(event, name);
+    }
+    if (name.equals("meta")) {
+      JsonNode meta = event.get("meta");
+      if (meta == null || meta.isNull()) {
+        return null;
+      }
+      try {
+        return StoreJson.MAPPER.writeValueAsString(meta);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write meta back as JSON", e);
+      }
+    }
+    return textOrNull(event, name);
+  }
+
+  /** Returns the integer at {@code field}, or null when absent, null or not a JSON integer. */
+  static Long longOrNull(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
       return null;
     }
+    return value.longValue();
+  }
+
+  /** Returns the finite number at {@code field}, or null. */
+  static Double doubleOrNull(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null || !value.isNumber()) {
+      return null;
+    }
+    double d = value.doubleValue();
+    return Double.isFinite(d) ? d : null;
+  }
+
+  /** Returns the text at {@code field} (a number or boolean as its text), or null. */
+  static String textOrNull(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value == null || value.isNull() || value.isContainerNode() || value.isMissingNode()) {
+      return null;
+    }
+    return value.asText();
+  }
+
+  /** Returns the instant of {@code text} in epoch microseconds, or null when it does not parse. */
+  static Long parseInstantMicros(String text) {
+    Instant instant = EventTimestamps.parse(text);
+    return instant == null ? null : EventTimestamps.toEpochMicros(instant);
   }
 
   /** Returns {@code instant} in microseconds since the epoch, truncated. */
   static long toMicros(Instant instant) {
-    return Math.addExact(
-        Math.multiplyExact(instant.getEpochSecond(), MICROS_PER_SECOND), instant.getNano() / 1000);
+    return EventTimestamps.toEpochMicros(instant);
   }
 
   /** Returns the instant of {@code micros} since the epoch. */
   static Instant fromMicros(long micros) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(micros, MICROS_PER_SECOND), Math.floorMod(micros, MICROS_PER_SECOND) * 1000);
+    return EventTimestamps.fromEpochMicros(micros);
   }
 
   /** Returns the local date of {@code micros} in {@code zone}, as days since 1970-01-01. */
@@ -64,67 +161,5 @@ final class EventFunctions {
   /** Returns the date of {@code epochDay} days since 1970-01-01. */
   static LocalDate date(int epochDay) {
     return LocalDate.ofEpochDay(epochDay);
-  }
-
-  /**
-   * Returns {@code meta} as compact JSON with object keys sorted at every depth, so that two
-   * objects that differ only in key order give the same text; numbers keep their written type ({@code
-   * 5} and {@code 5.0} stay different). Returns null for a missing {@code meta} and the text itself
-   * when it is not JSON.
-   */
-  static String canonicalJson(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return StoreJson.MAPPER.writeValueAsString(sorted(StoreJson.MAPPER.readTree(json)));
-    } catch (JacksonException e) {
-      return json;
-    }
-  }
-
-  /** Returns the text of {@code field} of the JSON object {@code json}; null if absent. */
-  static String textField(String json, String field) {
-    JsonNode value = field(json, field);
-    return value != null && value.isTextual() ? value.textValue() : null;
-  }
-
-  /** Returns the number in {@code field} of the JSON object {@code json}; null if not a number. */
-  static Double numberField(String json, String field) {
-    JsonNode value = field(json, field);
-    return value != null && value.isNumber() ? value.doubleValue() : null;
-  }
-
-  private static JsonNode field(String json, String field) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      JsonNode node = StoreJson.MAPPER.readTree(json);
-      return node != null && node.isObject() ? node.get(field) : null;
-    } catch (JacksonException e) {
-      return null;
-    }
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      List<String> names = new ArrayList<>();
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        names.add(it.next());
-      }
-      Collections.sort(names);
-      ObjectNode copy = StoreJson.MAPPER.createObjectNode();
-      for (String name : names) {
-        copy.set(name, sorted(node.get(name)));
-      }
-      return copy;
-    }
-    if (node.isArray()) {
-      var copy = StoreJson.MAPPER.createArrayNode();
-      node.forEach(element -> copy.add(sorted(element)));
-      return copy;
-    }
-    return node;
   }
 }

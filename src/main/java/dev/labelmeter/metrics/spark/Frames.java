@@ -1,11 +1,8 @@
 package dev.labelmeter.metrics.spark;
 
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
@@ -25,28 +22,6 @@ final class Frames {
   /** Returns the sorted list of the non-null values of {@code value} in the group. */
   static Column sortedList(Column value) {
     return sort_array(collect_list(value));
-  }
-
-  /**
-   * Returns the median of a sorted array: the middle value, or the mean of the two middle values
-   * for an even count; null for an empty array.
-   */
-  static Column median(Column sorted) {
-    Column n = size(sorted);
-    Column half = n.divide(2).cast("int");
-    Column odd = element_at(sorted, half.plus(1)).cast("double");
-    Column even =
-        element_at(sorted, half).cast("double").plus(element_at(sorted, half.plus(1))).divide(2.0);
-    return when(n.leq(0), lit(null).cast("double")).when(n.mod(2).equalTo(1), odd).otherwise(even);
-  }
-
-  /** Returns the 90th percentile of a sorted array by nearest rank; null for an empty array. */
-  static Column p90(Column sorted) {
-    Column n = size(sorted);
-    // ceil(0.9 n) in integers: (9 n + 9) div 10.
-    Column rank = n.multiply(9).plus(9).divide(10).cast("int");
-    return when(n.leq(0), lit(null).cast("double"))
-        .otherwise(element_at(sorted, rank).cast("double"));
   }
 
   /** Returns the long at {@code name}, 0 when null. */

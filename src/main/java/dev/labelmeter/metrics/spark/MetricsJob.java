@@ -3,18 +3,16 @@ package dev.labelmeter.metrics.spark;
 import static dev.labelmeter.metrics.spark.EventFrames.LOCAL_DAY;
 import static dev.labelmeter.metrics.spark.EventFrames.MICROS;
 import static dev.labelmeter.metrics.spark.Frames.between;
-import static dev.labelmeter.metrics.spark.Frames.median;
-import static dev.labelmeter.metrics.spark.Frames.p90;
 import static dev.labelmeter.metrics.spark.Frames.sortedList;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -104,7 +102,8 @@ final class MetricsJob implements AutoCloseable {
   }
 
   private static Dataset<Row> workEvents(Dataset<Row> events) {
-    return events.filter(col(MICROS).isNotNull().and(col("jobId").isNotNull()));
+    return events.filter(
+        col(EventFunctions.VALID).and(col(MICROS).isNotNull()).and(col("jobId").isNotNull()));
   }
 
   private Dataset<Row> withSessions(Dataset<Row> work) {
@@ -118,68 +117,145 @@ final class MetricsJob implements AutoCloseable {
             col("userId").isNotNull().and(col(GAP).isNull().or(col(GAP).gt(lit(thresholdMicros)))));
   }
 
-  /** Returns per user: active, platform, objects, sessions, days active, in W and W'. */
-  Dataset<Row> userActivity() {
-    return work.filter(col("userId").isNotNull())
-        .groupBy(col("userId"))
+  /**
+   * Returns per (user, local day) of all history, a null user included: active time (also at 100
+   * s and 900 s), platform seconds, objects, sessions started, work events, decisions and the
+   * {@code user} text of the first work event that has one. Labeler, team, daily and heatmap
+   * figures are sums of these rows.
+   */
+  Dataset<Row> userDays() {
+    Column at100 = when(col(GAP).leq(lit(100_000_000L)), col(GAP));
+    Column at900 = when(col(GAP).leq(lit(900_000_000L)), col(GAP));
+    return work.groupBy(col("userId"), col(LOCAL_DAY))
         .agg(
-            sum(when(inWindow(), col(ACTIVE))).as("activeW"),
-            sum(when(inPrevious(), col(ACTIVE))).as("activeP"),
-            sum(when(inWindow(), EventFrames.platformSeconds())).as("platformW"),
-            sum(when(inPrevious(), EventFrames.platformSeconds())).as("platformP"),
-            count(when(inWindow().and(EventFrames.isCreate()), lit(1))).as("objectsW"),
-            count(when(inPrevious().and(EventFrames.isCreate()), lit(1))).as("objectsP"),
-            count(when(inWindow().and(col(SESSION_START)), lit(1))).as("sessionsW"),
-            count(when(inPrevious().and(col(SESSION_START)), lit(1))).as("sessionsP"),
-            count_distinct(when(inWindow(), col(LOCAL_DAY))).as("daysW"),
-            count_distinct(when(inPrevious(), col(LOCAL_DAY))).as("daysP"),
-            count(when(inWindow(), lit(1))).as("eventsW"),
-            min_by(col("user"), struct(eventOrder())).as("firstLogin"));
+            sum(col(ACTIVE)).as("active"),
+            sum(at100).as("active100"),
+            sum(at900).as("active900"),
+            sum(EventFrames.platformSeconds()).as("platform"),
+            count(when(EventFrames.isCreate(), lit(1))).as("objects"),
+            count(when(col(SESSION_START), lit(1))).as("sessions"),
+            count(lit(1)).as("events"),
+            count(when(EventFrames.isAccepted(), lit(1))).as("accepted"),
+            count(when(EventFrames.isRejected(), lit(1))).as("rejected"),
+            min_by(col("user"), when(col("user").isNotNull(), struct(eventOrder())))
+                .as("firstLogin"));
   }
 
-  /** Returns per (user, job, image): the instant and local day of the user's first done. */
-  Dataset<Row> firstDonesByUser() {
-    return work.filter(EventFrames.isDone().and(col("imageId").isNotNull()))
-        .filter(col("userId").isNotNull())
-        .groupBy(col("userId"), col("jobId"), col("imageId"))
-        .agg(min(struct(col(MICROS), col(LOCAL_DAY))).as("first"))
-        .select(
-            col("userId"),
-            col("first." + MICROS).as(MICROS),
-            col("first." + LOCAL_DAY).as(LOCAL_DAY));
-  }
-
-  /** Returns per user: images finished in W and W', and in the 7 days before the snapshot. */
-  Dataset<Row> userImagesFinished() {
+  /**
+   * Returns the images finished: rows {@code kind = "u"} per (user, local day) of the user's first
+   * {@code done} per (job, image), with how many fall in the 7 days before the snapshot ({@code
+   * pace}); rows {@code kind = "t"} per local day of the first {@code done} by anyone.
+   */
+  Dataset<Row> imagesFinished() {
     long paceStart = snapshotMicros - 7L * 86_400L * 1_000_000L;
-    Column inPace = col(MICROS).gt(lit(paceStart)).and(col(MICROS).leq(lit(snapshotMicros)));
-    return firstDonesByUser()
-        .groupBy(col("userId"))
-        .agg(
-            count(when(inWindow(), lit(1))).as("finishedW"),
-            count(when(inPrevious(), lit(1))).as("finishedP"),
-            count(when(inPace, lit(1))).as("finishedPace"));
+    Dataset<Row> byUser =
+        work.filter(EventFrames.isDone().and(col("imageId").isNotNull()))
+            .groupBy(col("userId"), col("jobId"), col("imageId"))
+            .agg(min(struct(col(MICROS), col(LOCAL_DAY))).as("first"));
+    Column inPace =
+        col("first." + MICROS)
+            .gt(lit(paceStart))
+            .and(col("first." + MICROS).leq(lit(snapshotMicros)));
+    Dataset<Row> users =
+        byUser
+            .filter(col("userId").isNotNull())
+            .groupBy(col("userId").as("id"), col("first." + LOCAL_DAY).as(LOCAL_DAY))
+            .agg(count(lit(1)).as("n"), count(when(inPace, lit(1))).as("pace"))
+            .withColumn("kind", lit("u"));
+    Dataset<Row> team =
+        byUser
+            .groupBy(col("jobId"), col("imageId"))
+            .agg(min(col("first")).as("first"))
+            .groupBy(col("first." + LOCAL_DAY).as(LOCAL_DAY))
+            .agg(count(lit(1)).as("n"), lit(0L).as("pace"))
+            .withColumn("id", lit(null).cast("long"))
+            .withColumn("kind", lit("t"));
+    return users.unionByName(team);
   }
 
-  /** Returns per local day: (job, image) pairs whose first done by anyone is on that day. */
-  Dataset<Row> teamImagesFinishedByDay() {
-    return work.filter(EventFrames.isDone().and(col("imageId").isNotNull()))
-        .groupBy(col("jobId"), col("imageId"))
-        .agg(min(struct(col(MICROS), col(LOCAL_DAY))).as("first"))
-        .groupBy(col("first." + LOCAL_DAY).as(LOCAL_DAY))
-        .agg(count(lit(1)).as("finished"));
+  /**
+   * Returns the decision figures in one dataset, columns {@code kind, id, local_day, a, r, w, t}:
+   * {@code "l"} accepted ({@code a}) and rejected ({@code r}) per labeler of the job and local day;
+   * {@code "f"} first-pass images ({@code a}) and accepted ones ({@code r}) per labeler (null
+   * included) and local day; {@code "r"} per reviewer in W: accepted, rejected, without a prior
+   * done ({@code w}) and the turnarounds in microseconds ({@code t}); {@code "j"} per job in W:
+   * turnarounds; {@code "tW"} and {@code "tP"}: the team's decisions without done and turnarounds
+   * in W and W'.
+   */
+  Dataset<Row> decisionFigures() {
+    Dataset<Row> d = decisionsWithTurnaround();
+    Column accepted = count(when(EventFrames.isAccepted(), lit(1)));
+    Column rejected = count(when(EventFrames.isRejected(), lit(1)));
+    Column withoutDone = count(when(col(LAST_DONE).isNull(), lit(1)));
+    Column turnarounds = sortedList(col("turnaround"));
+    Dataset<Row> labelers =
+        figures(
+            "l",
+            d.filter(col("labelerId").isNotNull())
+                .groupBy(col("labelerId").as("id"), col(LOCAL_DAY)),
+            accepted,
+            rejected,
+            null,
+            null);
+    Dataset<Row> firstPass =
+        figures(
+            "f",
+            firstDecisions().groupBy(col("labelerId").as("id"), col(LOCAL_DAY)),
+            count(lit(1)),
+            count(when(col("accepted"), lit(1))),
+            null,
+            null);
+    Dataset<Row> reviewers =
+        figures(
+            "r",
+            d.filter(inWindow().and(col("userId").isNotNull())).groupBy(col("userId").as("id")),
+            accepted,
+            rejected,
+            withoutDone,
+            turnarounds);
+    Dataset<Row> jobs =
+        figures(
+            "j",
+            d.filter(inWindow()).groupBy(col("jobId").as("id")),
+            null,
+            null,
+            null,
+            turnarounds);
+    Dataset<Row> teamW =
+        figures("tW", d.filter(inWindow()).groupBy(), null, null, withoutDone, turnarounds);
+    Dataset<Row> teamP =
+        figures("tP", d.filter(inPrevious()).groupBy(), null, null, withoutDone, turnarounds);
+    return labelers
+        .unionByName(firstPass)
+        .unionByName(reviewers)
+        .unionByName(jobs)
+        .unionByName(teamW)
+        .unionByName(teamP);
   }
 
-  /** Returns per labeler: accepted and rejected decisions on their jobs, in W and W'. */
-  Dataset<Row> labelerDecisions() {
-    return decisionsWithTurnaround()
-        .filter(col("labelerId").isNotNull())
-        .groupBy(col("labelerId"))
-        .agg(
-            count(when(inWindow().and(EventFrames.isAccepted()), lit(1))).as("acceptedW"),
-            count(when(inWindow().and(EventFrames.isRejected()), lit(1))).as("rejectedW"),
-            count(when(inPrevious().and(EventFrames.isAccepted()), lit(1))).as("acceptedP"),
-            count(when(inPrevious().and(EventFrames.isRejected()), lit(1))).as("rejectedP"));
+  private static Dataset<Row> figures(
+      String kind,
+      org.apache.spark.sql.RelationalGroupedDataset grouped,
+      Column a,
+      Column r,
+      Column w,
+      Column t) {
+    Column none = lit(null).cast("long");
+    Dataset<Row> out =
+        grouped.agg(
+            (a == null ? none : a).as("a"),
+            (r == null ? none : r).as("r"),
+            (w == null ? none : w).as("w"),
+            (t == null ? lit(null).cast("array<bigint>") : t).as("t"));
+    String[] columns = out.columns();
+    if (!java.util.Arrays.asList(columns).contains("id")) {
+      out = out.withColumn("id", none);
+    }
+    if (!java.util.Arrays.asList(columns).contains(LOCAL_DAY)) {
+      out = out.withColumn(LOCAL_DAY, lit(null).cast("int"));
+    }
+    return out.withColumn("kind", lit(kind))
+        .select(col("kind"), col("id"), col(LOCAL_DAY), col("a"), col("r"), col("w"), col("t"));
   }
 
   /**
@@ -216,29 +292,6 @@ final class MetricsJob implements AutoCloseable {
             col("first.known_job").as("known_job"));
   }
 
-  /** Returns per labeler: first-pass images and first-pass accepted, in W and W'. */
-  Dataset<Row> labelerFirstPass() {
-    return firstDecisions()
-        .filter(col("labelerId").isNotNull())
-        .groupBy(col("labelerId"))
-        .agg(
-            count(when(inWindow(), lit(1))).as("firstPassW"),
-            count(when(inWindow().and(col("accepted")), lit(1))).as("firstPassAcceptedW"),
-            count(when(inPrevious(), lit(1))).as("firstPassP"),
-            count(when(inPrevious().and(col("accepted")), lit(1))).as("firstPassAcceptedP"));
-  }
-
-  /** Returns the team's first-pass images and accepted ones in W and W' (one row). */
-  Row teamFirstPass() {
-    return firstDecisions()
-        .agg(
-            count(when(inWindow(), lit(1))).as("firstPassW"),
-            count(when(inWindow().and(col("accepted")), lit(1))).as("firstPassAcceptedW"),
-            count(when(inPrevious(), lit(1))).as("firstPassP"),
-            count(when(inPrevious().and(col("accepted")), lit(1))).as("firstPassAcceptedP"))
-        .first();
-  }
-
   /** Returns the decisions with {@link #LAST_DONE}: the latest prior done on the same image. */
   Dataset<Row> decisionsWithTurnaround() {
     if (decisions == null) {
@@ -253,7 +306,11 @@ final class MetricsJob implements AutoCloseable {
             .orderBy(eventOrder())
             .rowsBetween(Window.unboundedPreceding(), -1);
     return work.filter(EventFrames.isDone().or(EventFrames.isDecision()))
-        .withColumn(LAST_DONE, last(when(EventFrames.isDone(), col(MICROS)), true).over(before))
+        .withColumn(
+            LAST_DONE,
+            when(
+                col("imageId").isNotNull(),
+                last(when(EventFrames.isDone(), col(MICROS)), true).over(before)))
         .filter(EventFrames.isDecision())
         .withColumn("turnaround", col(MICROS).minus(col(LAST_DONE)))
         .join(
@@ -261,111 +318,6 @@ final class MetricsJob implements AutoCloseable {
             col("jobId").equalTo(col("j_id")),
             "left")
         .withColumn("known_job", col("j_id").isNotNull());
-  }
-
-  /** Returns per reviewer with decisions in W: counts and turnaround median and p90 in seconds. */
-  Dataset<Row> reviewers() {
-    return decisionsWithTurnaround()
-        .filter(inWindow().and(col("userId").isNotNull()))
-        .groupBy(col("userId"))
-        .agg(
-            count(lit(1)).as("decisions"),
-            count(when(EventFrames.isAccepted(), lit(1))).as("accepted"),
-            count(when(EventFrames.isRejected(), lit(1))).as("rejected"),
-            count(when(col(LAST_DONE).isNull(), lit(1))).as("withoutDone"),
-            sortedList(col("turnaround")).as("t"))
-        .select(
-            col("userId"),
-            col("decisions"),
-            col("accepted"),
-            col("rejected"),
-            col("withoutDone"),
-            seconds(median(col("t"))).as("median"),
-            seconds(p90(col("t"))).as("p90"));
-  }
-
-  /** Returns per job: turnaround median and p90 in seconds of the window's decisions. */
-  Dataset<Row> jobTurnaround() {
-    return decisionsWithTurnaround()
-        .filter(inWindow())
-        .groupBy(col("jobId"))
-        .agg(sortedList(col("turnaround")).as("t"))
-        .select(
-            col("jobId"), seconds(median(col("t"))).as("median"), seconds(p90(col("t"))).as("p90"));
-  }
-
-  /**
-   * Returns the team's decisions in W and W': accepted, rejected, turnaround median and p90, and
-   * decisions without a prior done (one row).
-   */
-  Row teamDecisions() {
-    if (teamDecisions == null) {
-      teamDecisions = computeTeamDecisions();
-    }
-    return teamDecisions;
-  }
-
-  private Row computeTeamDecisions() {
-    Dataset<Row> d = decisionsWithTurnaround();
-    return d.agg(
-            count(when(inWindow().and(EventFrames.isAccepted()), lit(1))).as("acceptedW"),
-            count(when(inWindow().and(EventFrames.isRejected()), lit(1))).as("rejectedW"),
-            count(when(inPrevious().and(EventFrames.isAccepted()), lit(1))).as("acceptedP"),
-            count(when(inPrevious().and(EventFrames.isRejected()), lit(1))).as("rejectedP"),
-            count(when(inWindow().and(col(LAST_DONE).isNull()), lit(1))).as("withoutDoneW"),
-            sortedList(when(inWindow(), col("turnaround"))).as("tW"),
-            sortedList(when(inPrevious(), col("turnaround"))).as("tP"))
-        .select(
-            col("acceptedW"),
-            col("rejectedW"),
-            col("acceptedP"),
-            col("rejectedP"),
-            col("withoutDoneW"),
-            seconds(median(col("tW"))).as("medianW"),
-            seconds(p90(col("tW"))).as("p90W"),
-            seconds(median(col("tP"))).as("medianP"),
-            seconds(p90(col("tP"))).as("p90P"))
-        .first();
-  }
-
-  /** Returns the team's active and platform time, objects and active users in W and W'. */
-  Row teamActivity() {
-    Column at100 = when(col(GAP).leq(lit(100_000_000L)), col(GAP));
-    Column at900 = when(col(GAP).leq(lit(900_000_000L)), col(GAP));
-    return work.agg(
-            sum(when(inWindow(), col(ACTIVE))).as("activeW"),
-            sum(when(inPrevious(), col(ACTIVE))).as("activeP"),
-            sum(when(inWindow(), at100)).as("active100W"),
-            sum(when(inPrevious(), at100)).as("active100P"),
-            sum(when(inWindow(), at900)).as("active900W"),
-            sum(when(inPrevious(), at900)).as("active900P"),
-            sum(when(inWindow(), EventFrames.platformSeconds())).as("platformW"),
-            sum(when(inPrevious(), EventFrames.platformSeconds())).as("platformP"),
-            count(when(inWindow().and(EventFrames.isCreate()), lit(1))).as("objectsW"),
-            count(when(inPrevious().and(EventFrames.isCreate()), lit(1))).as("objectsP"),
-            count_distinct(when(inWindow(), col("userId"))).as("usersW"),
-            count_distinct(when(inPrevious(), col("userId"))).as("usersP"))
-        .first();
-  }
-
-  /** Returns per local day of W: active, platform, objects, decisions and active users. */
-  Dataset<Row> daily() {
-    return work.filter(inWindow())
-        .groupBy(col(LOCAL_DAY))
-        .agg(
-            sum(col(ACTIVE)).as("active"),
-            sum(EventFrames.platformSeconds()).as("platform"),
-            count(when(EventFrames.isCreate(), lit(1))).as("objects"),
-            count(when(EventFrames.isAccepted(), lit(1))).as("accepted"),
-            count(when(EventFrames.isRejected(), lit(1))).as("rejected"),
-            count_distinct(col("userId")).as("users"));
-  }
-
-  /** Returns per (user, local day of W): active time in microseconds. */
-  Dataset<Row> heatmap() {
-    return work.filter(inWindow().and(col("userId").isNotNull()))
-        .groupBy(col("userId"), col(LOCAL_DAY))
-        .agg(sum(col(ACTIVE)).as("active"));
   }
 
   /** Returns per job with work events: all-time active and platform time, last work event. */
@@ -377,32 +329,39 @@ final class MetricsJob implements AutoCloseable {
             max(col(MICROS)).as("last"));
   }
 
-  /** Returns the data-quality counts of the events (one row). */
-  Row eventQuality() {
-    Row counts =
-        events
-            .agg(
-                sum(col(EventFrames.COPIES)).as("received"),
-                count(lit(1)).as("distinct"),
-                count(when(col(MICROS).isNull(), lit(1))).as("unparseable"),
-                count(when(col(MICROS).isNotNull().and(col("jobId").isNull()), lit(1)))
-                    .as("withoutJob"))
-            .first();
-    return counts;
-  }
-
-  /** Returns the number of work events whose job is not in the job list. */
-  long unknownJobEvents() {
-    Dataset<Row> ids = jobs.select(col("id").as("j_id"));
-    return work.join(ids, col("jobId").equalTo(col("j_id")), "left_anti").count();
-  }
-
-  /** Returns per action: the number of events (duplicates removed). */
-  Dataset<Row> actionCounts() {
+  /**
+   * Returns the data-quality counts per action (null for a missing action), to be summed: events
+   * received, distinct, lines that are not JSON (and the first partition holding one), unparseable
+   * dates, events without a job, work events of jobs not in {@code knownJobIds}, work events
+   * without a user and {@code annotation_duration} work events without a numeric duration.
+   */
+  Dataset<Row> quality(java.util.Collection<Long> knownJobIds) {
+    Column unknownJob =
+        knownJobIds.isEmpty() ? lit(true) : not(col("jobId").isin(knownJobIds.toArray()));
     return events
-        .filter(col("action").isNotNull())
         .groupBy(col("action"))
-        .agg(count(lit(1)).as("n"));
+        .agg(
+            sum(col(EventFrames.COPIES)).as("received"),
+            count(lit(1)).as("distinct"),
+            count(when(not(col(EventFunctions.VALID)), lit(1))).as("invalid"),
+            min(when(not(col(EventFunctions.VALID)), col(StoreSource.STORED_DAY))).as("invalidDay"),
+            count(when(col(EventFunctions.VALID).and(col(MICROS).isNull()), lit(1)))
+                .as("unparseable"),
+            count(when(col(MICROS).isNotNull().and(col("jobId").isNull()), lit(1)))
+                .as("withoutJob"),
+            count(when(isWork().and(unknownJob), lit(1))).as("unknownJob"),
+            count(when(isWork().and(col("userId").isNull()), lit(1))).as("withoutUser"),
+            count(
+                    when(
+                        isWork()
+                            .and(col("action").equalTo(lit(EventFrames.ANNOTATION_DURATION)))
+                            .and(col(EventFrames.DURATION).isNull()),
+                        lit(1)))
+                .as("durationsMissing"));
+  }
+
+  private static Column isWork() {
+    return col(EventFunctions.VALID).and(col(MICROS).isNotNull()).and(col("jobId").isNotNull());
   }
 
   static Column seconds(Column micros) {

@@ -6,28 +6,30 @@ import static dev.labelmeter.metrics.spark.Frames.doubleOrNull;
 import static dev.labelmeter.metrics.spark.Frames.longOr0;
 import static dev.labelmeter.metrics.spark.Frames.longOrNull;
 import static dev.labelmeter.metrics.spark.Frames.ratio;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import dev.labelmeter.metrics.ClassRow;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
+import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Heatmap;
+import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
+import dev.labelmeter.metrics.KnownValues;
 import dev.labelmeter.metrics.LabelerClassRow;
 import dev.labelmeter.metrics.LabelerFigures;
 import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
+import dev.labelmeter.metrics.Percentiles;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.store.StoreFormatException;
+import dev.labelmeter.store.StoreLayout;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,69 +40,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Collects the aggregated rows of a {@link MetricsJob} and assembles the result model. */
 final class ResultBuilder {
-  static final Set<String> KNOWN_STATUSES =
-      Set.of("pending", "in_progress", "on_review", "completed", "stopped");
-  static final Set<String> OPEN_STATUSES = Set.of("pending", "in_progress", "on_review");
-  static final Set<String> ETA_STATUSES = Set.of("pending", "in_progress");
-  static final Set<String> KNOWN_ACTIONS =
-      Set.of(
-          "login",
-          "logout",
-          "login_to_team",
-          "create_project",
-          "update_project",
-          "disable_project",
-          "restore_project",
-          "export_project",
-          "create_backup",
-          "create_dataset",
-          "update_dataset",
-          "disable_dataset",
-          "restore_dataset",
-          "create_image",
-          "update_image",
-          "disable_image",
-          "restore_image",
-          "create_figure",
-          "update_figure",
-          "disable_figure",
-          "restore_figure",
-          "create_class",
-          "update_class",
-          "disable_class",
-          "restore_class",
-          "attach_tag",
-          "update_tag_value",
-          "detach_tag",
-          "model_train",
-          "model_inference",
-          "create_plugin",
-          "disable_plugin",
-          "restore_plugin",
-          "create_node",
-          "disable_node",
-          "restore_node",
-          "create_model",
-          "disable_model",
-          "restore_model",
-          "create_workspace",
-          "disable_workspace",
-          "restore_workspace",
-          "add_member",
-          "remove_member",
-          "annotation_duration",
-          "image_review_status_updated");
-
+  private static final List<String> QUALITY_COUNTS =
+      List.of(
+          "received",
+          "distinct",
+          "invalid",
+          "unparseable",
+          "withoutJob",
+          "unknownJob",
+          "withoutUser",
+          "durationsMissing");
   private static final double PACE_DAYS = 7.0;
   private static final long PACE_WINDOW_MICROS = 7L * 86_400L * 1_000_000L;
-  static final String MISSING = "(missing)";
+  static final String MISSING = KnownValues.MISSING;
   private static final double RECONCILIATION_MIN_SECONDS = 600.0;
 
   private final MetricsJob job;
@@ -109,37 +67,91 @@ final class ResultBuilder {
   private final Dataset<Row> members;
   private final Map<Long, String> logins = new HashMap<>();
   private final Map<Long, Long> paceCounts = new HashMap<>();
-  private Map<Integer, Long> finishedByDay;
+  private final List<String> jobNotes = new ArrayList<>();
+  private long skippedStatsRecords;
+  private boolean anyWorkInWindow;
+  private final List<Long> jobIdsInFile;
+  private final Map<Long, Map<Integer, Row>> userDays = new HashMap<>();
+  private final Map<Integer, List<Row>> allUserDays = new HashMap<>();
+  private final Map<Long, Map<Integer, Long>> finishedByUserDay = new HashMap<>();
+  private final Map<Integer, Long> teamFinishedByDay = new HashMap<>();
+  private final Map<Long, Map<Integer, Row>> labelerDecisions = new HashMap<>();
+  private final Map<Long, Map<Integer, Row>> firstPass = new HashMap<>();
+  private final Map<Long, Row> reviewerRows = new HashMap<>();
+  private final Map<Long, Row> jobTurnaround = new HashMap<>();
+  private Row teamTurnaroundW;
+  private Row teamTurnaroundP;
 
-  ResultBuilder(MetricsJob job, MetricsParams params, Dataset<Row> stats, Dataset<Row> members) {
+  ResultBuilder(
+      MetricsJob job,
+      MetricsParams params,
+      Dataset<Row> stats,
+      Dataset<Row> members,
+      List<Long> jobIdsInFile) {
     this.job = job;
+    this.jobIdsInFile = jobIdsInFile;
     this.params = params;
     this.stats = stats;
     this.members = members;
   }
 
   /** Returns the complete result. */
-  MetricsResult build() {
+  MetricsResult build() throws IOException {
     List<Row> jobRows = collectJobs();
-    Map<Long, Row> userActivity = byKey(job.userActivity().collectAsList(), "userId");
-    collectLogins(jobRows, userActivity.values());
-    Map<Long, Row> finished = byKey(job.userImagesFinished().collectAsList(), "userId");
-    finished.forEach((user, row) -> paceCounts.put(user, longOr0(row, "finishedPace")));
-
-    List<LabelerRow> labelers = labelers(userActivity, finished);
-    List<JobRow> jobs = jobs(jobRows);
+    collectEventFigures();
+    collectLogins(jobRows);
+    List<LabelerRow> labelers = labelers();
+    List<Row> statsLines = collectStats();
+    List<JobRow> jobs = jobs(jobRows, statsLines);
     List<DailyRow> daily = daily();
+    ClassFigures classes = new ClassFigures(statsLines, jobRows);
     return new MetricsResult(
         resultParams(),
-        summary(jobs, daily),
+        summary(jobs),
         labelers,
         reviewers(),
         jobs,
-        classes(),
-        labelerClasses(),
+        classes.classes(),
+        classes.labelerClasses(),
         daily,
         heatmap(labelers),
-        dataQuality(jobRows));
+        dataQuality(jobRows, classes.rowsOfUnknownJobs));
+  }
+
+  /** Runs the three fused event aggregations and keeps their rows by user, labeler and day. */
+  private void collectEventFigures() {
+    for (Row r : job.userDays().collectAsList()) {
+      Long user = longOrNull(r, "userId");
+      Integer day = r.getAs(EventFrames.LOCAL_DAY);
+      allUserDays.computeIfAbsent(day, k -> new ArrayList<>()).add(r);
+      if (user != null) {
+        userDays.computeIfAbsent(user, k -> new HashMap<>()).put(day, r);
+      }
+    }
+    for (Row r : job.imagesFinished().collectAsList()) {
+      Integer day = r.getAs(EventFrames.LOCAL_DAY);
+      if ("t".equals(r.getAs("kind"))) {
+        teamFinishedByDay.merge(day, longOr0(r, "n"), Long::sum);
+      } else {
+        long user = longOr0(r, "id");
+        finishedByUserDay.computeIfAbsent(user, k -> new HashMap<>()).put(day, longOr0(r, "n"));
+        paceCounts.merge(user, longOr0(r, "pace"), Long::sum);
+      }
+    }
+    for (Row r : job.decisionFigures().collectAsList()) {
+      String kind = r.getAs("kind");
+      Long id = longOrNull(r, "id");
+      Integer day = r.getAs(EventFrames.LOCAL_DAY);
+      switch (kind) {
+        case "l" -> labelerDecisions.computeIfAbsent(id, k -> new HashMap<>()).put(day, r);
+        case "f" -> firstPass.computeIfAbsent(id, k -> new HashMap<>()).put(day, r);
+        case "r" -> reviewerRows.put(id, r);
+        case "j" -> jobTurnaround.put(id, r);
+        case "tW" -> teamTurnaroundW = r;
+        case "tP" -> teamTurnaroundP = r;
+        default -> throw new IllegalStateException("unknown decision figure " + kind);
+      }
+    }
   }
 
   private ResultParams resultParams() {
@@ -157,72 +169,98 @@ final class ResultBuilder {
 
   // ---- labelers
 
-  private List<LabelerRow> labelers(Map<Long, Row> activity, Map<Long, Row> finished) {
-    Map<Long, Row> decisions = byKey(job.labelerDecisions().collectAsList(), "labelerId");
-    Map<Long, Row> firstPass = byKey(job.labelerFirstPass().collectAsList(), "labelerId");
+  private List<LabelerRow> labelers() {
+    java.util.Set<Long> users = new java.util.TreeSet<>(userDays.keySet());
+    labelerDecisions.keySet().stream().filter(k -> k != null).forEach(users::add);
+    firstPass.keySet().stream().filter(k -> k != null).forEach(users::add);
     List<LabelerRow> rows = new ArrayList<>();
-    java.util.Set<Long> users = new java.util.TreeSet<>(activity.keySet());
-    users.addAll(decisions.keySet());
-    users.addAll(firstPass.keySet());
     for (Long user : users) {
-      Row a = activity.get(user);
-      Row d = decisions.get(user);
-      boolean worked = a != null && longOr0(a, "eventsW") > 0;
-      boolean judged = d != null && longOr0(d, "acceptedW") + longOr0(d, "rejectedW") > 0;
-      Row fp = firstPass.get(user);
-      boolean firstPassed = fp != null && longOr0(fp, "firstPassW") > 0;
-      if (worked || judged || firstPassed) {
-        Row f = finished.get(user);
+      LabelerFigures current = figures(user, job.from(), job.to());
+      boolean worked = current.daysActive() > 0;
+      anyWorkInWindow |= worked;
+      if (worked || current.accepted() + current.rejected() > 0 || current.firstPassImages() > 0) {
         rows.add(
             new LabelerRow(
-                user, login(user), figures(a, f, d, fp, "W"), figures(a, f, d, fp, "P")));
+                user, login(user), current, figures(user, job.previousFrom(), job.from())));
       }
     }
     rows.sort(Comparator.comparing(LabelerRow::login).thenComparing(LabelerRow::userId));
     return rows;
   }
 
-  private static LabelerFigures figures(Row a, Row f, Row d, Row fp, String w) {
-    double activeHours = a == null ? 0 : doubleOr0(a, "active" + w) / MICROS_PER_HOUR;
-    double platformHours = a == null ? 0 : doubleOr0(a, "platform" + w) / 3600.0;
-    long images = f == null ? 0 : longOr0(f, "finished" + w);
-    long objects = a == null ? 0 : longOr0(a, "objects" + w);
-    long accepted = d == null ? 0 : longOr0(d, "accepted" + w);
-    long rejected = d == null ? 0 : longOr0(d, "rejected" + w);
-    long firstPass = fp == null ? 0 : longOr0(fp, "firstPass" + w);
-    long firstPassAccepted = fp == null ? 0 : longOr0(fp, "firstPassAccepted" + w);
+  private LabelerFigures figures(long user, int from, int to) {
+    Map<Integer, Row> days = userDays.getOrDefault(user, Map.of());
+    Map<Integer, Row> decisions = labelerDecisions.getOrDefault(user, Map.of());
+    Map<Integer, Row> firstPassDays = firstPass.getOrDefault(user, Map.of());
+    long activeMicros = sumLong(days, "active", from, to);
+    long images = 0;
+    for (Map.Entry<Integer, Long> e : finishedByUserDay.getOrDefault(user, Map.of()).entrySet()) {
+      images += in(e.getKey(), from, to) ? e.getValue() : 0;
+    }
+    long objects = sumLong(days, "objects", from, to);
+    long accepted = sumLong(decisions, "a", from, to);
+    long rejected = sumLong(decisions, "r", from, to);
+    long firstPassImages = sumLong(firstPassDays, "a", from, to);
+    long daysActive =
+        days.entrySet().stream()
+            .filter(e -> in(e.getKey(), from, to) && longOr0(e.getValue(), "events") > 0)
+            .count();
     return new LabelerFigures(
-        activeHours,
-        platformHours,
+        Hours.fromMicros(activeMicros),
+        Hours.fromSeconds(sumDouble(days, "platform", from, to)),
         images,
         objects,
-        ratio(images, activeHours),
-        ratio(objects, activeHours),
+        perHour(images, activeMicros),
+        perHour(objects, activeMicros),
         accepted,
         rejected,
         ratio(accepted, accepted + rejected),
-        firstPass,
-        ratio(firstPassAccepted, firstPass),
-        a == null ? 0 : longOr0(a, "sessions" + w),
-        a == null ? 0 : longOr0(a, "days" + w));
+        firstPassImages,
+        ratio(sumLong(firstPassDays, "r", from, to), firstPassImages),
+        sumLong(days, "sessions", from, to),
+        daysActive);
+  }
+
+  private static boolean in(Integer day, int from, int to) {
+    return day != null && day >= from && day < to;
+  }
+
+  private static long sumLong(Map<Integer, Row> days, String column, int from, int to) {
+    long total = 0;
+    for (Map.Entry<Integer, Row> e : days.entrySet()) {
+      total += in(e.getKey(), from, to) ? longOr0(e.getValue(), column) : 0;
+    }
+    return total;
+  }
+
+  private static double sumDouble(Map<Integer, Row> days, String column, int from, int to) {
+    double total = 0;
+    for (Map.Entry<Integer, Row> e : days.entrySet()) {
+      total += in(e.getKey(), from, to) ? doubleOr0(e.getValue(), column) : 0;
+    }
+    return total;
+  }
+
+  private static Double perHour(long count, long activeMicros) {
+    return activeMicros == 0 ? null : count / Hours.fromMicros(activeMicros);
   }
 
   // ---- reviewers
 
   private List<ReviewerRow> reviewers() {
     List<ReviewerRow> rows = new ArrayList<>();
-    for (Row r : job.reviewers().collectAsList()) {
-      long user = r.<Long>getAs("userId");
+    for (Row r : reviewerRows.values()) {
+      long user = longOr0(r, "id");
       rows.add(
           new ReviewerRow(
               user,
               login(user),
-              longOr0(r, "decisions"),
-              longOr0(r, "accepted"),
-              longOr0(r, "rejected"),
-              doubleOrNull(r, "median"),
-              doubleOrNull(r, "p90"),
-              longOr0(r, "withoutDone")));
+              longOr0(r, "a") + longOr0(r, "r"),
+              longOr0(r, "a"),
+              longOr0(r, "r"),
+              Percentiles.median(seconds(r, "t")),
+              Percentiles.p90NearestRank(seconds(r, "t")),
+              longOr0(r, "w")));
     }
     rows.sort(Comparator.comparing(ReviewerRow::login).thenComparing(ReviewerRow::userId));
     return rows;
@@ -249,10 +287,10 @@ final class ResultBuilder {
         .collectAsList();
   }
 
-  private List<JobRow> jobs(List<Row> jobRows) {
+  private List<JobRow> jobs(List<Row> jobRows, List<Row> statsLines) {
     Map<Long, Row> activity = byKey(job.jobActivity().collectAsList(), "jobId");
-    Map<Long, Row> turnaround = byKey(job.jobTurnaround().collectAsList(), "jobId");
-    Map<Long, Double> statsSeconds = statsAnnotationSeconds();
+    Map<Long, Row> turnaround = jobTurnaround;
+    Map<Long, Double> statsSeconds = statsAnnotationSeconds(statsLines);
     List<JobRow> rows = new ArrayList<>();
     for (Row j : jobRows) {
       Long id = longOrNull(j, "id");
@@ -266,6 +304,20 @@ final class ResultBuilder {
 
   private JobRow jobRow(Row j, Row activity, Row turnaround, Double statsSeconds) {
     Long imagesCount = longOrNull(j, "imagesCount");
+    if (!Boolean.TRUE.equals(j.getAs("hasEntities"))) {
+      jobNotes.add(
+          "Job "
+              + longOr0(j, "id")
+              + " has no entities list; its progress counts 0 labeled images.");
+    }
+    if (imagesCount == null) {
+      jobNotes.add(
+          "Job "
+              + longOr0(j, "id")
+              + " has no imagesCount; its entities ("
+              + longOr0(j, "entTotal")
+              + ") are used.");
+    }
     long images = imagesCount != null ? imagesCount : longOr0(j, "entTotal");
     long labeled = longOr0(j, "labeled");
     String status = j.getAs("status");
@@ -276,7 +328,7 @@ final class ResultBuilder {
     Instant last = lastMicros == null ? null : EventFunctions.fromMicros(lastMicros);
     Long labelerId = longOrNull(j, "userId");
 
-    boolean open = status != null && ETA_STATUSES.contains(status);
+    boolean open = status != null && KnownValues.ETA_STATUSES.contains(status);
     Long remaining = open ? Math.max(0, images - labeled) : null;
     long paceCount = open && labelerId != null ? paceCount(labelerId) : 0;
     Double pace = open && labelerId != null ? paceCount / PACE_DAYS : null;
@@ -311,13 +363,13 @@ final class ResultBuilder {
         pace,
         eta,
         reconciliation(activeHours * 3600.0, statsSeconds),
-        turnaround == null ? null : doubleOrNull(turnaround, "median"),
-        turnaround == null ? null : doubleOrNull(turnaround, "p90"));
+        turnaround == null ? null : Percentiles.median(seconds(turnaround, "t")),
+        turnaround == null ? null : Percentiles.p90NearestRank(seconds(turnaround, "t")));
   }
 
   private boolean stale(String status, Instant last, Instant createdAt) {
     Instant reference = last != null ? last : createdAt;
-    if (status == null || !OPEN_STATUSES.contains(status) || reference == null) {
+    if (status == null || !KnownValues.OPEN_STATUSES.contains(status) || reference == null) {
       return false;
     }
     return Duration.between(reference, job.snapshotAt())
@@ -340,33 +392,48 @@ final class ResultBuilder {
 
   /** Returns the local date of snapshot + remaining x 7 days / pace count (floored to the µs). */
   private LocalDate eta(long remaining, long paceCount) {
-    long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
-    return job.snapshotAt().plus(micros, ChronoUnit.MICROS).atZone(job.zone).toLocalDate();
+    try {
+      long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
+      long at = Math.addExact(job.snapshotMicros, micros);
+      return EventTimestamps.fromEpochMicros(at).atZone(job.zone).toLocalDate();
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      return null;
+    }
   }
 
-  private Map<Long, Double> statsAnnotationSeconds() {
+  /**
+   * Returns per job the stats' annotation seconds of its first stats record (null when that record
+   * has none), and counts the stats records without a job id or stats object.
+   */
+  private Map<Long, Double> statsAnnotationSeconds(List<Row> statsLines) {
     Map<Long, Double> seconds = new HashMap<>();
     double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
-    for (Row r :
-        stats
-            .select(col("jobId"), col("stats.job.annotationDuration").as("d"))
-            .filter(col("jobId").isNotNull().and(col("d").isNotNull()))
-            .collectAsList()) {
-      seconds.put(r.getAs("jobId"), doubleOr0(r, "d") / unit);
+    for (Row r : statsLines) {
+      Long jobId = longOrNull(r, "jobId");
+      if (jobId == null || Boolean.TRUE.equals(r.getAs("noStats"))) {
+        skippedStatsRecords++;
+      } else if (!seconds.containsKey(jobId)) {
+        Double d = doubleOrNull(r, "d");
+        seconds.put(jobId, d == null ? null : d / unit);
+      }
     }
     return seconds;
   }
 
+  /** Returns every stats line (file order): job id, whether stats is missing, durations, classes. */
+  private List<Row> collectStats() {
+    return stats
+        .select(
+            col("jobId"),
+            col("stats").isNull().as("noStats"),
+            col("stats.job.annotationDuration").as("d"),
+            col("stats.classes").as("classes"))
+        .collectAsList();
+  }
+
   // ---- summary
 
-  private Summary summary(List<JobRow> jobs, List<DailyRow> daily) {
-    Row activity = job.teamActivity();
-    Row decisions = job.teamDecisions();
-    Row firstPass = job.teamFirstPass();
-    Map<Integer, Long> finishedByDay = teamFinishedByDay();
-    long finishedW = sumDays(finishedByDay, job.from(), job.to());
-    long finishedP = sumDays(finishedByDay, job.previousFrom(), job.from());
-
+  private Summary summary(List<JobRow> jobs) {
     Map<String, Long> byStatus = new TreeMap<>();
     long remaining = 0;
     for (JobRow j : jobs) {
@@ -377,8 +444,8 @@ final class ResultBuilder {
     Double teamPace = teamCount == 0 ? null : teamCount / PACE_DAYS;
     LocalDate teamEta = teamCount == 0 ? null : eta(remaining, teamCount);
     return new Summary(
-        team(activity, decisions, firstPass, finishedW, "W"),
-        team(activity, decisions, firstPass, finishedP, "P"),
+        team(job.from(), job.to(), teamTurnaroundW),
+        team(job.previousFrom(), job.from(), teamTurnaroundP),
         byStatus,
         jobs.size(),
         jobs.stream().filter(JobRow::stale).count(),
@@ -387,91 +454,117 @@ final class ResultBuilder {
         teamEta);
   }
 
-  private Map<Integer, Long> teamFinishedByDay() {
-    if (finishedByDay == null) {
-      finishedByDay = new HashMap<>();
-      for (Row r : job.teamImagesFinishedByDay().collectAsList()) {
-        finishedByDay.put(r.getAs(EventFrames.LOCAL_DAY), longOr0(r, "finished"));
-      }
+  /** Returns the team's figures over the local days {@code [from, to)}. */
+  private TeamFigures team(int from, int to, Row turnaround) {
+    TeamDay t = new TeamDay();
+    for (int day = from; day < to; day++) {
+      t.add(teamDay(day));
     }
-    return finishedByDay;
-  }
-
-  private static TeamFigures team(Row a, Row d, Row fp, long finished, String w) {
-    double hours = doubleOr0(a, "active" + w) / MICROS_PER_HOUR;
-    long objects = longOr0(a, "objects" + w);
-    long accepted = longOr0(d, "accepted" + w);
-    long rejected = longOr0(d, "rejected" + w);
-    long firstPass = longOr0(fp, "firstPass" + w);
+    long firstPassImages = 0;
+    long firstPassAccepted = 0;
+    for (Map<Integer, Row> days : firstPass.values()) {
+      firstPassImages += sumLong(days, "a", from, to);
+      firstPassAccepted += sumLong(days, "r", from, to);
+    }
+    java.util.Set<Long> users = new java.util.HashSet<>();
+    userDays.forEach(
+        (user, days) -> {
+          if (days.entrySet().stream()
+              .anyMatch(e -> in(e.getKey(), from, to) && longOr0(e.getValue(), "events") > 0)) {
+            users.add(user);
+          }
+        });
+    double[] seconds = turnaround == null ? new double[0] : seconds(turnaround, "t");
     return new TeamFigures(
-        hours,
-        doubleOr0(a, "platform" + w) / 3600.0,
-        finished,
-        objects,
-        ratio(finished, hours),
-        ratio(objects, hours),
-        accepted,
-        rejected,
-        ratio(accepted, accepted + rejected),
-        firstPass,
-        ratio(longOr0(fp, "firstPassAccepted" + w), firstPass),
-        doubleOrNull(d, "median" + w),
-        doubleOrNull(d, "p90" + w),
-        longOr0(a, "users" + w),
-        doubleOr0(a, "active100" + w) / MICROS_PER_HOUR,
-        doubleOr0(a, "active900" + w) / MICROS_PER_HOUR);
+        Hours.fromMicros(t.active),
+        Hours.fromSeconds(t.platform),
+        t.finished,
+        t.objects,
+        perHour(t.finished, t.active),
+        perHour(t.objects, t.active),
+        t.accepted,
+        t.rejected,
+        ratio(t.accepted, t.accepted + t.rejected),
+        firstPassImages,
+        ratio(firstPassAccepted, firstPassImages),
+        Percentiles.median(seconds),
+        Percentiles.p90NearestRank(seconds),
+        users.size(),
+        Hours.fromMicros(t.active100),
+        Hours.fromMicros(t.active900));
   }
 
-  private static long sumDays(Map<Integer, Long> byDay, int from, int to) {
-    long total = 0;
-    for (Map.Entry<Integer, Long> e : byDay.entrySet()) {
-      if (e.getKey() != null && e.getKey() >= from && e.getKey() < to) {
-        total += e.getValue();
-      }
+  /** The team's sums over some local days. */
+  private static final class TeamDay {
+    long active;
+    long active100;
+    long active900;
+    double platform;
+    long objects;
+    long accepted;
+    long rejected;
+    long finished;
+    long users;
+
+    void add(TeamDay other) {
+      active += other.active;
+      active100 += other.active100;
+      active900 += other.active900;
+      platform += other.platform;
+      objects += other.objects;
+      accepted += other.accepted;
+      rejected += other.rejected;
+      finished += other.finished;
+      users += other.users;
     }
-    return total;
+  }
+
+  /** Returns the team's figures of one local day, every work event counted (users or not). */
+  private TeamDay teamDay(int day) {
+    TeamDay t = new TeamDay();
+    for (Row r : allUserDays.getOrDefault(day, List.of())) {
+      t.active += longOr0(r, "active");
+      t.active100 += longOr0(r, "active100");
+      t.active900 += longOr0(r, "active900");
+      t.platform += doubleOr0(r, "platform");
+      t.objects += longOr0(r, "objects");
+      t.accepted += longOr0(r, "accepted");
+      t.rejected += longOr0(r, "rejected");
+      t.users += r.isNullAt(r.fieldIndex("userId")) || longOr0(r, "events") == 0 ? 0 : 1;
+    }
+    t.finished = teamFinishedByDay.getOrDefault(day, 0L);
+    return t;
   }
 
   // ---- daily and heatmap
 
   private List<DailyRow> daily() {
-    Map<Integer, Row> days = new HashMap<>();
-    for (Row r : job.daily().collectAsList()) {
-      days.put(r.getAs(EventFrames.LOCAL_DAY), r);
-    }
-    Map<Integer, Long> finished = teamFinishedByDay();
     List<DailyRow> rows = new ArrayList<>();
     for (LocalDate date : job.window.dates()) {
-      int day = (int) date.toEpochDay();
-      Row r = days.get(day);
+      TeamDay t = teamDay((int) date.toEpochDay());
       rows.add(
           new DailyRow(
               date,
-              r == null ? 0 : doubleOr0(r, "active") / MICROS_PER_HOUR,
-              r == null ? 0 : doubleOr0(r, "platform") / 3600.0,
-              finished.getOrDefault(day, 0L),
-              r == null ? 0 : longOr0(r, "objects"),
-              r == null ? 0 : longOr0(r, "accepted"),
-              r == null ? 0 : longOr0(r, "rejected"),
-              r == null ? 0 : longOr0(r, "users")));
+              Hours.fromMicros(t.active),
+              Hours.fromSeconds(t.platform),
+              t.finished,
+              t.objects,
+              t.accepted,
+              t.rejected,
+              t.users));
     }
     return rows;
   }
 
   private Heatmap heatmap(List<LabelerRow> labelers) {
-    Map<Long, Map<Integer, Double>> hours = new HashMap<>();
-    for (Row r : job.heatmap().collectAsList()) {
-      hours
-          .computeIfAbsent(r.getAs("userId"), k -> new HashMap<>())
-          .put(r.getAs(EventFrames.LOCAL_DAY), doubleOr0(r, "active") / MICROS_PER_HOUR);
-    }
     List<LocalDate> dates = job.window.dates();
     List<Heatmap.HeatmapRow> rows = new ArrayList<>();
     for (LabelerRow labeler : labelers) {
-      Map<Integer, Double> byDay = hours.getOrDefault(labeler.userId(), Map.of());
+      Map<Integer, Row> byDay = userDays.getOrDefault(labeler.userId(), Map.of());
       List<Double> values = new ArrayList<>();
       for (LocalDate date : dates) {
-        values.add(byDay.getOrDefault((int) date.toEpochDay(), 0.0));
+        Row r = byDay.get((int) date.toEpochDay());
+        values.add(Hours.fromMicros(r == null ? 0 : longOr0(r, "active")));
       }
       rows.add(new Heatmap.HeatmapRow(labeler.userId(), labeler.login(), values));
     }
@@ -480,118 +573,173 @@ final class ResultBuilder {
 
   // ---- classes
 
-  private Dataset<Row> classStats() {
-    Dataset<Row> labelers = job.jobs.select(col("id").as("j_id"), col("userId").as("labelerId"));
-    double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
-    return stats
-        .select(col("jobId"), explode(col("stats.classes")).as("c"))
-        .join(labelers, col("jobId").equalTo(col("j_id")), "inner")
-        .select(
-            col("jobId"),
-            col("labelerId"),
-            coalesce(col("c.name"), lit("")).as("name"),
-            coalesce(col("c.shape"), lit("")).as("shape"),
-            col("c.labelsCount").as("labels"),
-            col("c.imagesCount").as("images"),
-            col("c.totalDuration").divide(unit).as("seconds"));
-  }
+  /** The class tables, summed on the driver from the stats lines in file order. */
+  private final class ClassFigures {
+    private record Key(Long userId, String name, String shape) {}
 
-  private List<ClassRow> classes() {
-    List<ClassRow> rows = new ArrayList<>();
-    for (Row r : aggregateClasses(classStats().groupBy(col("name"), col("shape")))) {
-      double seconds = doubleOr0(r, "seconds");
-      long labels = longOr0(r, "labels");
-      rows.add(
-          new ClassRow(
-              r.getAs("name"),
-              r.getAs("shape"),
-              longOr0(r, "jobs"),
-              labels,
-              longOr0(r, "images"),
-              seconds,
-              labels == 0 ? null : seconds / labels));
+    private static final class Sums {
+      final java.util.Set<Long> jobs = new java.util.HashSet<>();
+      long labels;
+      long images;
+      double seconds;
+
+      Double secondsPerLabel() {
+        return labels == 0 ? null : seconds / labels;
+      }
     }
-    rows.sort(
-        Comparator.comparing(ClassRow::name, NULLS_LAST)
-            .thenComparing(ClassRow::shape, NULLS_LAST));
-    return rows;
-  }
 
-  private List<LabelerClassRow> labelerClasses() {
-    List<LabelerClassRow> rows = new ArrayList<>();
-    for (Row r :
-        aggregateClasses(classStats().groupBy(col("labelerId"), col("name"), col("shape")))) {
-      double seconds = doubleOr0(r, "seconds");
-      long labels = longOr0(r, "labels");
-      Long user = longOrNull(r, "labelerId");
-      rows.add(
-          new LabelerClassRow(
-              user,
-              user == null ? null : login(user),
-              r.getAs("name"),
-              r.getAs("shape"),
-              longOr0(r, "jobs"),
+    private final Map<Key, Sums> byClass = new LinkedHashMap<>();
+    private final Map<Key, Sums> byLabelerClass = new LinkedHashMap<>();
+    long rowsOfUnknownJobs;
+
+    ClassFigures(List<Row> statsLines, List<Row> jobRows) {
+      Map<Long, Long> labelerOf = new HashMap<>();
+      java.util.Set<Long> known = new java.util.HashSet<>();
+      for (Row j : jobRows) {
+        known.add(longOr0(j, "id"));
+        labelerOf.put(longOr0(j, "id"), longOrNull(j, "userId"));
+      }
+      double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
+      for (Row line : statsLines) {
+        Long jobId = longOrNull(line, "jobId");
+        List<Row> classes =
+            line.isNullAt(line.fieldIndex("classes"))
+                ? null
+                : line.getList(line.fieldIndex("classes"));
+        if (jobId == null || Boolean.TRUE.equals(line.getAs("noStats")) || classes == null) {
+          continue;
+        }
+        for (Row c : classes) {
+          if (!known.contains(jobId)) {
+            rowsOfUnknownJobs++;
+            continue;
+          }
+          String name = c.getAs("name") == null ? "" : c.getAs("name");
+          String shape = c.getAs("shape") == null ? "" : c.getAs("shape");
+          long labels = longOr0(c, "labelsCount");
+          long images = longOr0(c, "imagesCount");
+          Double total = doubleOrNull(c, "totalDuration");
+          double seconds = total == null ? 0 : total / unit;
+          add(byClass, new Key(null, name, shape), jobId, labels, images, seconds);
+          add(
+              byLabelerClass,
+              new Key(labelerOf.get(jobId), name, shape),
+              jobId,
               labels,
-              longOr0(r, "images"),
-              seconds,
-              labels == 0 ? null : seconds / labels));
+              images,
+              seconds);
+        }
+      }
     }
-    rows.sort(
-        Comparator.comparing(LabelerClassRow::login, NULLS_LAST)
-            .thenComparing(LabelerClassRow::name, NULLS_LAST)
-            .thenComparing(LabelerClassRow::shape, NULLS_LAST));
-    return rows;
-  }
 
-  private static List<Row> aggregateClasses(org.apache.spark.sql.RelationalGroupedDataset grouped) {
-    return grouped
-        .agg(
-            count_distinct(col("jobId")).as("jobs"),
-            sum(col("labels")).as("labels"),
-            sum(col("images")).as("images"),
-            sum(col("seconds")).as("seconds"))
-        .collectAsList();
-  }
+    private static void add(
+        Map<Key, Sums> to, Key key, long job, long labels, long images, double seconds) {
+      Sums sums = to.computeIfAbsent(key, k -> new Sums());
+      sums.jobs.add(job);
+      sums.labels += labels;
+      sums.images += images;
+      sums.seconds += seconds;
+    }
 
-  private static final Comparator<String> NULLS_LAST =
-      Comparator.nullsLast(Comparator.naturalOrder());
+    List<ClassRow> classes() {
+      List<ClassRow> rows = new ArrayList<>();
+      byClass.forEach(
+          (k, s) ->
+              rows.add(
+                  new ClassRow(
+                      k.name(),
+                      k.shape(),
+                      s.jobs.size(),
+                      s.labels,
+                      s.images,
+                      s.seconds,
+                      s.secondsPerLabel())));
+      rows.sort(Comparator.comparing(ClassRow::name).thenComparing(ClassRow::shape));
+      return rows;
+    }
+
+    List<LabelerClassRow> labelerClasses() {
+      List<LabelerClassRow> rows = new ArrayList<>();
+      byLabelerClass.forEach(
+          (k, s) ->
+              rows.add(
+                  new LabelerClassRow(
+                      k.userId(),
+                      k.userId() == null ? null : login(k.userId()),
+                      k.name(),
+                      k.shape(),
+                      s.jobs.size(),
+                      s.labels,
+                      s.images,
+                      s.seconds,
+                      s.secondsPerLabel())));
+      rows.sort(
+          Comparator.comparing(
+                  LabelerClassRow::login, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+              .thenComparing(
+                  LabelerClassRow::userId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
+              .thenComparing(LabelerClassRow::name)
+              .thenComparing(LabelerClassRow::shape));
+      return rows;
+    }
+  }
 
   // ---- data quality
 
-  private DataQuality dataQuality(List<Row> jobRows) {
-    Row counts = job.eventQuality();
-    Row decisions = job.teamDecisions();
+  private DataQuality dataQuality(List<Row> jobRows, long unknownClassRows) throws IOException {
+    java.util.Set<Long> knownJobs = new java.util.HashSet<>();
+    jobRows.forEach(j -> knownJobs.add(longOr0(j, "id")));
+    Map<String, Long> counts = new HashMap<>();
+    QUALITY_COUNTS.forEach(name -> counts.put(name, 0L));
+    Map<String, Long> unknownActions = new TreeMap<>();
+    String invalidDay = null;
+    for (Row r : job.quality(knownJobs).collectAsList()) {
+      for (String name : QUALITY_COUNTS) {
+        counts.merge(name, longOr0(r, name), Long::sum);
+      }
+      String day = r.getAs("invalidDay");
+      invalidDay =
+          day != null && (invalidDay == null || day.compareTo(invalidDay) < 0) ? day : invalidDay;
+      String action = r.getAs("action");
+      if (!KnownValues.isKnownAction(action)) {
+        unknownActions.merge(action == null ? MISSING : action, longOr0(r, "distinct"), Long::sum);
+      }
+    }
+    long invalid = counts.get("invalid");
+    if (invalid > 0) {
+      throw new StoreFormatException(
+          "activity partition "
+              + StoreLayout.DAY_PREFIX
+              + invalidDay
+              + " holds "
+              + invalid
+              + " lines that are not valid JSON; run `labelmeter pull` again to rewrite the"
+              + " partition");
+    }
     Map<String, Long> unknownStatuses = new TreeMap<>();
     long mismatches = 0;
     for (Row j : jobRows) {
       String status = j.getAs("status");
-      if (status == null || !KNOWN_STATUSES.contains(status)) {
+      if (status == null || !KnownValues.isKnownJobStatus(status)) {
         unknownStatuses.merge(status == null ? MISSING : status, 1L, Long::sum);
       }
       if (counterMismatch(j)) {
         mismatches++;
       }
     }
-    Map<String, Long> unknownActions = new TreeMap<>();
-    for (Row r : job.actionCounts().collectAsList()) {
-      String action = r.getAs("action");
-      if (action == null || !KNOWN_ACTIONS.contains(action)) {
-        unknownActions.put(action == null ? MISSING : action, longOr0(r, "n"));
-      }
-    }
-    long received = longOr0(counts, "received");
+    long received = counts.get("received");
     return new DataQuality(
         received,
-        received - longOr0(counts, "distinct"),
-        longOr0(counts, "unparseable"),
-        longOr0(counts, "withoutJob"),
-        job.unknownJobEvents(),
-        longOr0(decisions, "withoutDoneW"),
+        received - counts.get("distinct"),
+        counts.get("unparseable"),
+        counts.get("withoutJob"),
+        counts.get("unknownJob"),
+        teamTurnaroundW == null ? 0 : longOr0(teamTurnaroundW, "w"),
         mismatches,
         unknownStatuses,
         unknownActions,
         job.manifest.activity() == null ? null : job.manifest.activity().countMatched(),
-        notes());
+        notes(jobRows.isEmpty(), counts, unknownClassRows));
   }
 
   private static boolean counterMismatch(Row j) {
@@ -604,31 +752,79 @@ final class ResultBuilder {
         || (rejected != null && rejected != longOr0(j, "entRejected"));
   }
 
-  // TODO(#6): align the note texts (empty window, work events without a user, annotation_duration
-  // without a number) with the Tablesaw engine's once it is on main, and cover them in parity.
-  private List<String> notes() {
-    List<String> notes = new ArrayList<>(job.manifest.warnings());
+  /** Returns the notes, worded and ordered as the Tablesaw engine's. */
+  private List<String> notes(boolean noJobs, Map<String, Long> counts, long unknownClassRows) {
+    List<String> notes = new ArrayList<>();
+    job.manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
     if (!job.manifest.failedJobIds().isEmpty()) {
-      notes.add("jobs whose info or stats failed in the last pull: " + job.manifest.failedJobIds());
+      notes.add(
+          "Jobs whose info or stats failed in the last pull (their figures may be missing or"
+              + " old): "
+              + job.manifest.failedJobIds());
     }
+    if (noJobs) {
+      notes.add("The store holds no jobs: job, class and ETA figures are empty.");
+    }
+    if (!anyWorkInWindow) {
+      notes.add("No work events in the window " + job.window + " (" + job.zone.getId() + ").");
+    }
+    long withoutUser = counts.get("withoutUser");
+    if (withoutUser > 0) {
+      notes.add(
+          withoutUser
+              + " work events have no user id: they count for"
+              + " their job and the team, not for any user.");
+    }
+    long durationsMissing = counts.get("durationsMissing");
+    if (durationsMissing > 0) {
+      notes.add(
+          durationsMissing
+              + " annotation_duration events have no numeric"
+              + " meta.duration and add no platform time.");
+    }
+    if (unknownClassRows > 0) {
+      notes.add(
+          unknownClassRows
+              + " class rows of jobs.stats belong to jobs not in"
+              + " the job list and are left out of the class tables.");
+    }
+    for (long i = 0; i < skippedStatsRecords; i++) {
+      notes.add("A stats record without a job id or stats object was skipped.");
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (Long id : jobIdsInFile) {
+      if (id == null) {
+        notes.add("A job record without an id was skipped.");
+      } else if (!seen.add(id)) {
+        notes.add("Job " + id + " appears twice in jobs.jsonl.gz; the first record is used.");
+      }
+    }
+    notes.addAll(jobNotes);
     return notes;
   }
 
   // ---- logins
 
   /** Fills the logins: members first, then the job list in file order, then the events. */
-  private void collectLogins(List<Row> jobRows, Iterable<Row> activity) {
+  private void collectLogins(List<Row> jobRows) {
     for (Row m : members.select(col("id"), col("login")).collectAsList()) {
       putLogin(m.getAs("id"), m.getAs("login"));
     }
     for (Row j : jobRows) {
       putLogin(j.getAs("userId"), j.getAs("labelerLogin"));
+    }
+    for (Row j : jobRows) {
       putLogin(j.getAs("reviewerId"), j.getAs("reviewerLogin"));
+    }
+    for (Row j : jobRows) {
       putLogin(j.getAs("createdBy"), j.getAs("managerLogin"));
     }
-    for (Row r : activity) {
-      putLogin(r.getAs("userId"), r.getAs("firstLogin"));
-    }
+    userDays.forEach(
+        (user, days) ->
+            days.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue().getAs("firstLogin") != null)
+                .min(Map.Entry.comparingByKey())
+                .ifPresent(e -> putLogin(user, e.getValue().getAs("firstLogin"))));
   }
 
   private void putLogin(Long user, String login) {
@@ -646,8 +842,18 @@ final class ResultBuilder {
   }
 
   private static Instant instant(String text) {
-    Long micros = EventFunctions.parseInstantMicros(text);
-    return micros == null ? null : EventFunctions.fromMicros(micros);
+    Instant parsed = EventTimestamps.parse(text);
+    return parsed;
+  }
+
+  /** Returns the turnarounds (microseconds) of the list column {@code name} in seconds. */
+  private static double[] seconds(Row row, String name) {
+    List<Object> micros = row.getList(row.fieldIndex(name));
+    double[] out = new double[micros == null ? 0 : micros.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Hours.secondsFromMicros(((Number) micros.get(i)).longValue());
+    }
+    return out;
   }
 
   private static <K> Map<K, Row> byKey(List<Row> rows, String key) {

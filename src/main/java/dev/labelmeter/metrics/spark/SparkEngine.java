@@ -85,8 +85,10 @@ public final class SparkEngine implements MetricsEngine {
     return compute(StoreSource.at(spark, teamDirUri), params);
   }
 
-  // TODO(#6): about 25 small Spark jobs per run make a fixed cost of tens of seconds on 2 busy
-  // cores; fuse the per-user and per-job aggregations to cut it.
+  // About nine Spark jobs per report (three small reads of jobs, job ids and members, one of the
+  // stats, four fused event aggregations, the job totals).
+  // TODO(#6): the fixed cost is still several seconds per report on a small store (job
+  // scheduling and code generation); reading jobs, job ids and members in one pass would save two.
   private MetricsResult compute(StoreSource source, MetricsParams params) throws IOException {
     long started = System.nanoTime();
     Manifest manifest = source.manifest();
@@ -95,7 +97,9 @@ public final class SparkEngine implements MetricsEngine {
     Dataset<Row> jobs = source.jobs().cache();
     Dataset<Row> stats = source.stats();
     try (MetricsJob job = new MetricsJob(manifest, params, source.events(null, lastDay), jobs)) {
-      MetricsResult result = new ResultBuilder(job, params, stats, source.members()).build();
+      MetricsResult result =
+          new ResultBuilder(job, params, stats, source.members(), source.jobIdsInFileOrder())
+              .build();
       log.info(
           "Spark metrics of team {} for {} computed in {} ms",
           manifest.teamId(),

@@ -1,12 +1,10 @@
 package dev.labelmeter.metrics.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
 
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreFormatException;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -29,6 +26,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataType;
@@ -250,7 +249,7 @@ final class StoreSource {
   /**
    * Returns the raw event lines of the partitions from {@code firstDay} to {@code lastDay}
    * (inclusive, UTC; null for no bound), read through Spark's partition pruning: columns {@code
-   * line}, {@link #STORED_DAY} and {@link #LINE_ORDER}. Blank lines are dropped.
+   * line}, {@link #STORED_DAY} and {@link #LINE_ORDER}.
    */
   Dataset<Row> rawEventLines(LocalDate firstDay, LocalDate lastDay) throws IOException {
     List<LocalDate> days = activityDays();
@@ -282,25 +281,28 @@ final class StoreSource {
     // non-deterministic column, and the counter must follow the file's line order.
     return text.filter(keep)
         .select(col("value").as("line"), col(PARTITION).as(STORED_DAY))
-        .withColumn(LINE_ORDER, monotonically_increasing_id())
-        .filter(length(trim(col("line"))).gt(0));
+        .withColumn(LINE_ORDER, monotonically_increasing_id());
   }
 
   /**
-   * Returns the events of the given partitions, one column per event field (as in {@link
-   * #EVENT_SCHEMA}) plus {@link #STORED_DAY} and {@link #LINE_ORDER}. A line that is not a JSON
-   * object gives an event whose fields are all null.
+   * Returns the events of the given partitions, each line parsed by {@link
+   * EventFunctions#parseLine}: the columns of {@link EventFunctions#LINE_TYPE} (validity, duplicate
+   * key, the 18 event fields, instant, review status, duration) plus {@link #STORED_DAY} and {@link
+   * #LINE_ORDER}. Blank lines are dropped; a line that is not JSON has {@code valid = false}.
    */
   Dataset<Row> events(LocalDate firstDay, LocalDate lastDay) throws IOException {
     Dataset<Row> lines = rawEventLines(firstDay, lastDay);
+    UserDefinedFunction parse =
+        udf((UDF1<String, Row>) EventFunctions::parseLine, EventFunctions.LINE_TYPE);
     List<Column> columns = new ArrayList<>();
-    for (String name : EVENT_SCHEMA.fieldNames()) {
+    for (String name : EventFunctions.LINE_TYPE.fieldNames()) {
       columns.add(col("e").getField(name).as(name));
     }
     columns.add(col(STORED_DAY));
     columns.add(col(LINE_ORDER));
     return lines
-        .withColumn("e", from_json(col("line"), EVENT_SCHEMA, Map.of("mode", "PERMISSIVE")))
+        .withColumn("e", parse.apply(col("line")))
+        .filter(col("e").isNotNull())
         .select(columns.toArray(Column[]::new));
   }
 
@@ -317,6 +319,16 @@ final class StoreSource {
         .filter(col("nth").equalTo(1))
         .orderBy(col("file_order"))
         .drop("nth", "file_order");
+  }
+
+  /** Returns the {@code id} of every line of the jobs file, in file order (null when missing). */
+  List<Long> jobIdsInFileOrder() throws IOException {
+    List<Long> ids = new ArrayList<>();
+    StructType idOnly = new StructType(new StructField[] {field("id", DataTypes.LongType)});
+    for (Row r : readJson(StoreLayout.JOBS, idOnly).collectAsList()) {
+      ids.add(r.isNullAt(0) ? null : r.getLong(0));
+    }
+    return ids;
   }
 
   /** Returns the stats lines ({@link #STATS_SCHEMA}); empty when there is no stats file. */

@@ -35,6 +35,7 @@ class SparkEngineTest {
 
   @BeforeAll
   static void computeTheWeekOnce() throws IOException {
+    QuietSparkLogs.apply();
     engine = SparkEngine.start("local[2]");
     result = engine.compute(teamWeek(dir), PARAMS);
   }

@@ -33,6 +33,7 @@ class SparkSimulatedTeamsTest {
 
   @BeforeAll
   static void startSpark() {
+    QuietSparkLogs.apply();
     engine = SparkEngine.start("local[2]");
   }
 

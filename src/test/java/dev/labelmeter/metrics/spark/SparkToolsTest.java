@@ -38,6 +38,7 @@ class SparkToolsTest {
 
   @BeforeAll
   static void startSpark() {
+    QuietSparkLogs.apply();
     engine = SparkEngine.start("local[2]");
   }
 
