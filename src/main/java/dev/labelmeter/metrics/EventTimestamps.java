@@ -30,7 +30,9 @@ public final class EventTimestamps {
 
   private EventTimestamps() {}
 
-  /** Returns the instant of {@code text} truncated to microseconds, or null when it does not parse. */
+  /**
+   * Returns the instant of {@code text} truncated to microseconds, or null when it does not parse.
+   */
   public static Instant parse(String text) {
     if (text == null) {
       return null;

@@ -48,7 +48,9 @@ final class Preflight {
             + "; choose a writable data directory or fix its permissions");
   }
 
-  /** Checks with {@code teams.info} that the server is reachable, the token valid, the team known. */
+  /**
+   * Checks with {@code teams.info} that the server is reachable, the token valid, the team known.
+   */
   static void checkTeam(PullSource source, long teamId) throws PullException {
     try {
       source.teamInfo(teamId);

@@ -54,7 +54,9 @@ public final class ReportFiles {
         });
   }
 
-  /** Writes {@code target} as UTF-8 text, atomically as {@link #writeAtomically(Path, IoWriter)}. */
+  /**
+   * Writes {@code target} as UTF-8 text, atomically as {@link #writeAtomically(Path, IoWriter)}.
+   */
   public static void writeText(Path target, TextWriter body) throws IOException {
     writeReturning(
         target,

@@ -30,10 +30,12 @@ final class TeamPlan {
           ZoneId.of("Asia/Manila"),
           ZoneId.of("Africa/Nairobi"));
   private static final String[] FIRST =
-      "Ana Ben Chen Dara Elif Femi Gita Hugo Iris Jonas Kofi Lena Mateo Nia Omar Pia Quinn Ravi Sofia Tomas Uma Viktor Wen Yara Zane Amir Bea Carlos Dmytro Eva"
+      ("Ana Ben Chen Dara Elif Femi Gita Hugo Iris Jonas Kofi Lena Mateo Nia Omar Pia Quinn Ravi"
+              + " Sofia Tomas Uma Viktor Wen Yara Zane Amir Bea Carlos Dmytro Eva")
           .split(" ");
   private static final String[] LAST =
-      "Silva Novak Okafor Kim Yilmaz Adeyemi Rao Martin Petrov Weber Mensah Costa Haddad Sato Ivanova Reyes Dubois Nguyen Larsen Moreau"
+      ("Silva Novak Okafor Kim Yilmaz Adeyemi Rao Martin Petrov Weber Mensah Costa Haddad Sato"
+              + " Ivanova Reyes Dubois Nguyen Larsen Moreau")
           .split(" ");
   private static final String[] PROJECT_NAMES = {
     "Street scenes", "Retail shelves", "Crop health", "Streets & \"Signs\" <v2>",

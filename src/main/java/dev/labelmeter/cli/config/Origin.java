@@ -4,7 +4,8 @@ package dev.labelmeter.cli.config;
  * Where the effective value of a setting came from.
  *
  * @param kind the layer: default, file, dotenv file, environment or flag
- * @param detail where exactly, such as {@code conf/labelmeter.yaml line 7} or {@code LABELMETER_ZONE}
+ * @param detail where exactly, such as {@code conf/labelmeter.yaml line 7} or {@code
+ *     LABELMETER_ZONE}
  */
 public record Origin(Kind kind, String detail) {
 

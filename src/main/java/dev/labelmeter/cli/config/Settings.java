@@ -48,7 +48,9 @@ public final class Settings {
     return configFile;
   }
 
-  /** Returns what looked wrong but did not stop loading, such as an unknown LABELMETER_ variable. */
+  /**
+   * Returns what looked wrong but did not stop loading, such as an unknown LABELMETER_ variable.
+   */
   public List<String> warnings() {
     return warnings;
   }
@@ -174,7 +176,9 @@ public final class Settings {
     return (String) values.get(Setting.HEAP);
   }
 
-  /** Returns the metrics parameters for a snapshot whose local date in the zone is {@code today}. */
+  /**
+   * Returns the metrics parameters for a snapshot whose local date in the zone is {@code today}.
+   */
   public MetricsParams metricsParams(LocalDate today) {
     DateWindow window = window().resolve(today);
     return new MetricsParams(

@@ -173,7 +173,9 @@ public final class SettingsLoader {
     return path.normalize();
   }
 
-  /** Returns SERVER_ADDRESS and API_TOKEN from ~/supervisely.env where the environment lacks them. */
+  /**
+   * Returns SERVER_ADDRESS and API_TOKEN from ~/supervisely.env where the environment lacks them.
+   */
   private Map<String, String> readDotenv() {
     boolean complete = isSet("SERVER_ADDRESS") && isSet("API_TOKEN");
     Path file = userHome.resolve(DOTENV);

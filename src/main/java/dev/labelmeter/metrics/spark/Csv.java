@@ -16,7 +16,9 @@ final class Csv {
     return out.append("\r\n").toString();
   }
 
-  /** Returns {@code value} quoted when needed, with a leading apostrophe if it looks like a formula. */
+  /**
+   * Returns {@code value} quoted when needed, with a leading apostrophe if it looks like a formula.
+   */
   static String cell(String value) {
     if (value == null) {
       return "";

@@ -420,7 +420,9 @@ final class ResultBuilder {
     return seconds;
   }
 
-  /** Returns every stats line (file order): job id, whether stats is missing, durations, classes. */
+  /**
+   * Returns every stats line (file order): job id, whether stats is missing, durations, classes.
+   */
   private List<Row> collectStats() {
     return stats
         .select(

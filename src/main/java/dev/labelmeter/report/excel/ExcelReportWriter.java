@@ -58,7 +58,9 @@ public final class ExcelReportWriter {
     return ReportFiles.writeReturning(target, out -> render(result, zone, activity, target, out));
   }
 
-  /** Writes {@code result} without raw events; see {@link #write(MetricsResult, Optional, Path)}. */
+  /**
+   * Writes {@code result} without raw events; see {@link #write(MetricsResult, Optional, Path)}.
+   */
   public WrittenWorkbook write(MetricsResult result, Path target) throws IOException {
     return write(result, Optional.empty(), target);
   }

@@ -29,7 +29,9 @@ final class TableSpec<T> {
     return column(new Column(label, false), cell);
   }
 
-  /** Adds a numeric column (right-aligned, sorted by value) whose cells are built by {@code cell}. */
+  /**
+   * Adds a numeric column (right-aligned, sorted by value) whose cells are built by {@code cell}.
+   */
   TableSpec<T> number(String label, Function<T, Cell> cell) {
     return column(new Column(label, true), cell);
   }
