@@ -19,8 +19,11 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Ad-hoc SQL over the tidy tables: registers them as temporary views (from an export directory or
@@ -114,6 +117,7 @@ public final class SparkSql {
    * @throws SparkQueryException with Spark's message when the query does not parse or analyze
    */
   public Dataset<Row> query(String query) throws SparkQueryException {
+    requireReadOnly(query);
     try {
       return spark.sql(query);
     } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
@@ -168,6 +172,42 @@ public final class SparkSql {
       throw asQueryException(e);
     }
     return count[0];
+  }
+
+  /**
+   * Refuses a statement that would write files or change tables ({@code INSERT OVERWRITE
+   * DIRECTORY}, {@code DROP TABLE}, ...): Spark runs such commands as soon as they are planned, so
+   * the check is made on the parsed plan, before anything runs.
+   */
+  private void requireReadOnly(String query) throws SparkQueryException {
+    LogicalPlan plan;
+    try {
+      plan = spark.sessionState().sqlParser().parsePlan(query);
+    } catch (Exception e) { // Spark's ParseException is checked in Java's eyes
+      throw asQueryException(e);
+    }
+    if (changesData(plan)) {
+      throw new SparkQueryException(
+          "labelmeter sql runs read-only queries (SELECT, WITH ... SELECT, SHOW, DESCRIBE); this"
+              + " statement would write or change data ("
+              + plan.nodeName()
+              + "): write the result with --out FILE.csv instead",
+          null);
+    }
+  }
+
+  private static boolean changesData(LogicalPlan plan) {
+    String name = plan.getClass().getSimpleName();
+    boolean readOnlyCommand = name.startsWith("Show") || name.startsWith("Describe");
+    if ((plan instanceof Command && !readOnlyCommand) || name.startsWith("Insert")) {
+      return true;
+    }
+    for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
+      if (changesData(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SparkQueryException asQueryException(Exception e) {

@@ -196,6 +196,27 @@ class SparkToolsTest {
         .hasMessageContaining("no_such_column");
   }
 
+  @Test
+  void aStatementThatWritesOrDropsIsRefusedBeforeItRuns() throws Exception {
+    StoreLayout store = SparkEngineTest.teamWeek(dir);
+    SparkSql sql = new SparkSql(engine.session());
+    sql.register(store.teamDir(), WEEK);
+    Path target = dir.resolve("overwritten");
+
+    assertThatThrownBy(
+            () ->
+                sql.query(
+                    "INSERT OVERWRITE DIRECTORY '" + target + "' USING csv SELECT * FROM jobs"))
+        .isInstanceOf(SparkQueryException.class)
+        .hasMessageContaining("read-only queries");
+    assertThatThrownBy(() -> sql.query("DROP TABLE jobs"))
+        .isInstanceOf(SparkQueryException.class)
+        .hasMessageContaining("read-only queries");
+
+    assertThat(target).doesNotExist();
+    assertThat(sql.query("SELECT count(*) FROM jobs").collectAsList()).hasSize(1);
+  }
+
   private static List<ActivityRow> stream(StoreLayout store, MetricsParams params)
       throws IOException {
     List<ActivityRow> rows = new ArrayList<>();
