@@ -274,10 +274,7 @@ public final class SimulatorServer implements AutoCloseable {
       if (injectFault(exchange, method, f)) {
         return;
       }
-      respond(exchange, method, request);
-      if (method.equals("teams.activity") && f.appendPerActivityPage() > 0) {
-        write(() -> state.appendNewEvents(f.appendPerActivityPage(), f.appendedEventAge()));
-      }
+      respond(exchange, method, request, f);
     }
   }
 
@@ -311,7 +308,8 @@ public final class SimulatorServer implements AutoCloseable {
     return false;
   }
 
-  private void respond(HttpExchange exchange, String method, byte[] request) throws IOException {
+  private void respond(HttpExchange exchange, String method, byte[] request, FaultConfig f)
+      throws IOException {
     try {
       if (!"POST".equals(exchange.getRequestMethod())) {
         throw new ApiException(
@@ -321,7 +319,13 @@ public final class SimulatorServer implements AutoCloseable {
         throw new ApiException(
             401, "Unauthorized", "missing or wrong API token in the x-api-key header");
       }
-      send(exchange, 200, api.call(method, parse(request)));
+      byte[] answer = api.call(method, parse(request));
+      // New events arrive after this page was computed and before the client can ask for the
+      // next one, so a test sees them as soon as it has the answer.
+      if (method.equals("teams.activity") && f.appendPerActivityPage() > 0) {
+        write(() -> state.appendNewEvents(f.appendPerActivityPage(), f.appendedEventAge()));
+      }
+      send(exchange, 200, answer);
     } catch (ApiException e) {
       sendError(exchange, e);
     } catch (RuntimeException e) {
