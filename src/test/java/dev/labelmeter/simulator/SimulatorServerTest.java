@@ -253,7 +253,8 @@ class SimulatorServerTest {
         "{\"field\":\"id\",\"operator\":\"in\",\"value\":[1,3]}",
         truth.stream().filter(j -> List.of(1L, 3L).contains(j.get("id").asLong())).toList());
     assertJobs(
-        "{\"field\":\"id\",\"operator\":\">=\",\"value\":3},{\"field\":\"id\",\"operator\":\"<=\",\"value\":4}",
+        "{\"field\":\"id\",\"operator\":\">=\",\"value\":3},{\"field\":\"id\","
+            + "\"operator\":\"<=\",\"value\":4}",
         truth.stream()
             .filter(j -> j.get("id").asLong() >= 3 && j.get("id").asLong() <= 4)
             .toList());
@@ -293,7 +294,8 @@ class SimulatorServerTest {
                     + dataset
                     + ",\"userIds\":"
                     + labelers
-                    + ",\"meta\":{\"classes\":[],\"projectTags\":[],\"imageTags\":[],\"entityIds\":[]}}");
+                    + ",\"meta\":{\"classes\":[],\"projectTags\":[],\"imageTags\":[],"
+                    + "\"entityIds\":[]}}");
 
     assertThat(created).hasSize(labelers.size());
     for (JsonNode c : created) {

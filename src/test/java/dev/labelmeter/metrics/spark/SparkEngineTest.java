@@ -125,7 +125,8 @@ class SparkEngineTest {
         .event(7, "bob", "create_figure", "2024-03-05T10:21:40Z", 999L, 9001L, "{}")
         .raw(
             LocalDate.parse("2024-03-05"),
-            "{\"userId\":7,\"action\":\"create_figure\",\"date\":\"2024-03-05 10:30\",\"jobId\":100}")
+            "{\"userId\":7,\"action\":\"create_figure\","
+                + "\"date\":\"2024-03-05 10:30\",\"jobId\":100}")
         .event(
             9,
             "anna",
