@@ -114,21 +114,17 @@ final class TestStore {
       Long imageId,
       String meta) {
     String line =
-        "{\"userId\":%d,\"action\":\"%s\",\"date\":\"%s\",\"user\":\"%s\","
-            + "\"projectId\":10,\"project\":\"Project\",\"datasetId\":20,"
-            + "\"dataset\":\"Dataset\",\"imageId\":%s,\"image\":%s,\"classId\":null,"
-            + "\"class\":null,\"figureId\":null,\"job\":%s,\"jobId\":%s,\"tag\":null,"
-            + "\"tagId\":null,\"meta\":%s}"
-                .formatted(
-                    userId,
-                    action,
-                    date,
-                    user,
-                    imageId,
-                    imageId == null ? "null" : "\"img" + imageId + "\"",
-                    jobId == null ? "null" : "\"job" + jobId + "\"",
-                    jobId,
-                    meta);
+        "{\"userId\":%d,\"action\":\"%s\",\"date\":\"%s\",\"user\":\"%s\",\"projectId\":10,\"project\":\"Project\",\"datasetId\":20,\"dataset\":\"Dataset\",\"imageId\":%s,\"image\":%s,\"classId\":null,\"class\":null,\"figureId\":null,\"job\":%s,\"jobId\":%s,\"tag\":null,\"tagId\":null,\"meta\":%s}"
+            .formatted(
+                userId,
+                action,
+                date,
+                user,
+                imageId,
+                imageId == null ? "null" : "\"img" + imageId + "\"",
+                jobId == null ? "null" : "\"job" + jobId + "\"",
+                jobId,
+                meta);
     return raw(day, line);
   }
 
