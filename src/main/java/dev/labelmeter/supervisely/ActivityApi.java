@@ -26,6 +26,14 @@ public final class ActivityApi {
     return pages.forEachPage(METHOD, query.toBody(), false, handler);
   }
 
+  /**
+   * Returns the summary after handing each page of events, as the bytes the server sent (never
+   * parsed into trees), to {@code handler}: for callers that store events as received.
+   */
+  public PageSummary forEachPageBytes(ActivityQuery query, PageHandler<JsonBytes> handler) {
+    return pages.forEachPageBytes(METHOD, query.toBody(), false, handler);
+  }
+
   /** Returns the summary after handing each page of typed events to {@code handler}. */
   public PageSummary forEachEventPage(ActivityQuery query, PageHandler<ActivityEvent> handler) {
     return pages.forEachTypedPage(METHOD, query.toBody(), false, ActivityEvent::read, handler);

@@ -66,6 +66,31 @@ final class ApiTransport {
 
   /** Returns the JSON the server answered to {@code method}, after any retries. */
   JsonNode post(String method, JsonNode body) {
+    return parseSuccess(method, send(method, body));
+  }
+
+  /**
+   * Returns the successful response to {@code method}, after any retries, with its body unread:
+   * for callers that read the bytes themselves and report what they cannot read with {@link
+   * #unreadable}.
+   */
+  HttpResponse<byte[]> postForBytes(String method, JsonNode body) {
+    return send(method, body);
+  }
+
+  /** Returns {@code call}'s answer, or empty when the server says 404 (object not found). */
+  static <T> Optional<T> emptyIfNotFound(java.util.function.Supplier<T> call) {
+    try {
+      return Optional.of(call.get());
+    } catch (SuperviselyException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private HttpResponse<byte[]> send(String method, JsonNode body) {
     HttpRequest request = request(method, body);
     for (int attempt = 1; ; attempt++) {
       long startNanos = System.nanoTime();
@@ -96,20 +121,13 @@ final class ApiTransport {
         continue;
       }
       logFinal(method, status, elapsedMs, attempt);
-      return interpret(method, response, attempt);
+      return successOrThrow(method, response, attempt);
     }
   }
 
   /** Returns the JSON answer, or empty when the server says 404 (object not found). */
   Optional<JsonNode> postOrEmpty(String method, JsonNode body) {
-    try {
-      return Optional.of(post(method, body));
-    } catch (SuperviselyException e) {
-      if (e.kind() == Kind.NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return emptyIfNotFound(() -> post(method, body));
   }
 
   private HttpRequest request(String method, JsonNode body) {
@@ -209,10 +227,12 @@ final class ApiTransport {
     }
   }
 
-  private JsonNode interpret(String method, HttpResponse<byte[]> response, int attempts) {
+  /** Returns a 2xx response; throws the failure any other status means. */
+  private HttpResponse<byte[]> successOrThrow(
+      String method, HttpResponse<byte[]> response, int attempts) {
     int status = response.statusCode();
     if (status / 100 == 2) {
-      return parseSuccess(method, response);
+      return response;
     }
     if (status / 100 == 3) {
       throw redirect(method, response);
@@ -332,35 +352,44 @@ final class ApiTransport {
     try {
       return ClientJson.MAPPER.readTree(body);
     } catch (IOException e) {
-      if (looksLikeJson(body)) {
-        throw failure(
-            Kind.MALFORMED_RESPONSE,
-            method,
-            response.statusCode(),
-            null,
-            null,
-            "The server's answer to " + method + " is broken JSON: " + firstLine(e.getMessage()),
-            "Run again; if it persists, a proxy may be cutting responses short",
-            e);
-      }
-      throw failure(
-          Kind.CONFIGURATION,
+      throw unreadable(method, response, e);
+    }
+  }
+
+  /**
+   * Returns the failure to report when the body of a successful {@code response} cannot be read
+   * as JSON: broken JSON (a response cut short), or no JSON at all (the address is not the API).
+   */
+  SuperviselyException unreadable(String method, HttpResponse<byte[]> response, IOException e) {
+    byte[] body = response.body();
+    if (looksLikeJson(body)) {
+      return failure(
+          Kind.MALFORMED_RESPONSE,
           method,
           response.statusCode(),
           null,
           null,
-          "The server at "
-              + apiBase
-              + " answered "
-              + method
-              + " with a "
-              + contentType(response)
-              + " body that is not JSON, starting "
-              + snippet(body),
-          "Check SERVER_ADDRESS: it must point to the Supervisely instance itself (not a login"
-              + " page or proxy), e.g. https://app.supervisely.com",
+          "The server's answer to " + method + " is broken JSON: " + firstLine(e.getMessage()),
+          "Run again; if it persists, a proxy may be cutting responses short",
           e);
     }
+    return failure(
+        Kind.CONFIGURATION,
+        method,
+        response.statusCode(),
+        null,
+        null,
+        "The server at "
+            + apiBase
+            + " answered "
+            + method
+            + " with a "
+            + contentType(response)
+            + " body that is not JSON, starting "
+            + snippet(body),
+        "Check SERVER_ADDRESS: it must point to the Supervisely instance itself (not a login"
+            + " page or proxy), e.g. https://app.supervisely.com",
+        e);
   }
 
   private static boolean looksLikeJson(byte[] body) {

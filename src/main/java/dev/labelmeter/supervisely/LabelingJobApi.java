@@ -78,6 +78,11 @@ public final class LabelingJobApi {
     return transport.postOrEmpty("jobs.info", idBody(id));
   }
 
+  /** Returns the {@code jobs.info} object as the bytes the server sent, or empty on a 404. */
+  public Optional<JsonBytes> getInfoByIdBytes(long id) {
+    return ApiTransport.emptyIfNotFound(() -> bytes("jobs.info", idBody(id)));
+  }
+
   /** Stops the job: labelers can no longer work on it ({@code jobs.stop}). */
   public void stop(long id) {
     transport.post("jobs.stop", idBody(id));
@@ -160,6 +165,16 @@ public final class LabelingJobApi {
   /** Returns the job's {@code jobs.stats} object exactly as received. */
   public JsonNode getStatsRaw(long id) {
     return transport.post("jobs.stats", idBody(id));
+  }
+
+  /** Returns the job's {@code jobs.stats} object as the bytes the server sent. */
+  public JsonBytes getStatsBytes(long id) {
+    return bytes("jobs.stats", idBody(id));
+  }
+
+  /** Returns the answer to {@code method}, checked to be one JSON object, as sent. */
+  private JsonBytes bytes(String method, ObjectNode body) {
+    return ResponseBytes.object(method, transport.postForBytes(method, body), transport);
   }
 
   /**
