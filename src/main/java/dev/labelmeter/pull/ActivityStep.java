@@ -1,10 +1,11 @@
 package dev.labelmeter.pull;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.labelmeter.store.CanonicalJson;
 import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.EventFileMerge;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreLayout;
+import dev.labelmeter.supervisely.JsonBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,11 +148,15 @@ final class ActivityStep {
         slice.from(),
         slice.to(),
         (entities, total) -> {
-          for (JsonNode event : entities) {
-            if (EventDates.utcDay(event).filter(day::equals).isPresent()) {
-              staged.add(event);
-            } else {
-              spools.append(event); // a date the server placed elsewhere, or none
+          for (JsonBytes event : entities) {
+            CanonicalJson.Scanned scanned = scan(event);
+            Optional<LocalDate> eventDay =
+                EventDates.parse(scanned.field())
+                    .map(instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC));
+            if (eventDay.filter(day::equals).isPresent()) {
+              staged.add(scanned.digest(), event.buffer(), event.offset(), event.length());
+            } else { // a date the server placed elsewhere, or none
+              spools.append(eventDay, event.buffer(), event.offset(), event.length());
             }
           }
           count.page(entities.size(), total);
@@ -158,6 +164,11 @@ final class ActivityStep {
           progress.eventsReceived(entities.size());
         });
     return count;
+  }
+
+  /** Returns the event's digest and {@code date}; the client has checked it is valid JSON. */
+  private static CanonicalJson.Scanned scan(JsonBytes event) throws IOException {
+    return CanonicalJson.scan(event.buffer(), event.offset(), event.length(), "date");
   }
 
   private void record(Path target, EventFileMerge.Result result) throws IOException {

@@ -1,24 +1,14 @@
 package dev.labelmeter.pull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.labelmeter.store.EventDates;
-import dev.labelmeter.store.StoreJson;
-import java.io.BufferedOutputStream;
+import dev.labelmeter.store.JsonLinesWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Spools received events to disk, one gzipped JSON-lines file per UTC day of their {@code date}
@@ -41,13 +31,14 @@ final class DaySpools implements AutoCloseable {
     return dir;
   }
 
-  /** Appends {@code event} to the spool of its day. */
-  void append(JsonNode event) throws IOException {
-    Optional<LocalDate> day = EventDates.utcDay(event);
+  /**
+   * Appends the event {@code utf8[offset, offset + length)} to the spool of {@code day}, its UTC
+   * day, or to the spool of undated events when empty.
+   */
+  void append(Optional<LocalDate> day, byte[] utf8, int offset, int length) throws IOException {
     String key = day.map(LocalDate::toString).orElse(UNDATED);
-    String line = StoreJson.MAPPER.writeValueAsString(event);
     try {
-      spools.computeIfAbsent(key, this::openUnchecked).write(line);
+      spools.computeIfAbsent(key, this::openUnchecked).write(utf8, offset, length);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -84,35 +75,26 @@ final class DaySpools implements AutoCloseable {
     }
   }
 
+  /** One spool file; its lines are in place once it is closed. */
   private static final class Spool {
     private final Path file;
-    private final Writer writer;
+    private final JsonLinesWriter writer;
     private boolean closed;
 
     Spool(Path file) throws IOException {
       this.file = file;
-      OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      this.writer = new OutputStreamWriter(new FastGzip(out), StandardCharsets.UTF_8);
+      this.writer = JsonLinesWriter.open(file);
     }
 
-    synchronized void write(String line) throws IOException {
-      writer.write(line);
-      writer.write('\n');
+    synchronized void write(byte[] utf8, int offset, int length) throws IOException {
+      writer.writeLine(utf8, offset, length);
     }
 
     synchronized void close() throws IOException {
       if (!closed) {
         closed = true;
-        writer.close();
+        writer.commit();
       }
-    }
-  }
-
-  /** Gzip at the fastest level: spools are read once, soon after. */
-  private static final class FastGzip extends GZIPOutputStream {
-    FastGzip(OutputStream out) throws IOException {
-      super(out, 1 << 16);
-      def.setLevel(Deflater.BEST_SPEED);
     }
   }
 }

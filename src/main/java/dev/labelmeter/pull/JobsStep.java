@@ -1,14 +1,14 @@
 package dev.labelmeter.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labelmeter.store.CanonicalJson;
 import dev.labelmeter.store.JsonLinesReader;
 import dev.labelmeter.store.JsonLinesWriter;
 import dev.labelmeter.store.Manifest;
-import dev.labelmeter.store.StoreJson;
 import dev.labelmeter.store.StoreLayout;
+import dev.labelmeter.supervisely.JsonBytes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,21 +121,29 @@ final class JobsStep implements AutoCloseable {
   }
 
   private void fetch(long id, Manifest.JobState state) throws IOException {
-    Optional<JsonNode> info = source.jobInfo(id);
-    Optional<JsonNode> stats = info.isPresent() ? source.jobStats(id) : Optional.empty();
+    Optional<JsonBytes> info = source.jobInfo(id);
+    Optional<JsonBytes> stats = info.isPresent() ? source.jobStats(id) : Optional.empty();
     if (info.isEmpty() || stats.isEmpty()) {
       warnings.add("job " + id + " was listed but no longer exists; it is left out");
       return;
     }
-    ObjectNode statsLine = StoreJson.MAPPER.createObjectNode();
-    statsLine.put("jobId", id);
-    statsLine.set("stats", stats.get());
+    byte[] statsLine = statsLine(id, stats.get());
     synchronized (this) {
-      jobsOut.write(info.get());
-      statsOut.write(statsLine);
+      jobsOut.writeLine(info.get().buffer(), info.get().offset(), info.get().length());
+      statsOut.writeLine(statsLine, 0, statsLine.length);
     }
     states.put(id, state);
     written.incrementAndGet();
+  }
+
+  /** Returns the stats file's line of a job: {@code {"jobId": id, "stats": <as received>}}. */
+  static byte[] statsLine(long id, JsonBytes stats) {
+    byte[] head = ("{\"jobId\":" + id + ",\"stats\":").getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + stats.length() + 1];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(stats.buffer(), stats.offset(), line, head.length, stats.length());
+    line[line.length - 1] = '}';
+    return line;
   }
 
   /** Copies the previous lines of carried-over and failed jobs, then commits both files. */

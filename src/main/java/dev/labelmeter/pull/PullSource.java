@@ -1,13 +1,15 @@
 package dev.labelmeter.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labelmeter.supervisely.JsonBytes;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The server calls a pull makes, as raw JSON objects exactly as received. {@link SuperviselySource}
+ * The server calls a pull makes, as raw JSON objects exactly as received: trees where the pull
+ * reads them, the bytes as sent ({@link JsonBytes}) where it only stores them. {@link SuperviselySource}
  * implements them with the Supervisely client; every method may be called from several threads
  * at once. Every failure that remains after the client's retries is a {@link SourceException}.
  */
@@ -18,8 +20,8 @@ public interface PullSource {
    * the server sent none.
    */
   @FunctionalInterface
-  interface PageHandler {
-    void accept(List<JsonNode> entities, long total) throws IOException;
+  interface PageHandler<T> {
+    void accept(List<T> entities, long total) throws IOException;
   }
 
   /** Returns the server address the data comes from, never with a token. */
@@ -32,17 +34,18 @@ public interface PullSource {
   List<JsonNode> listJobs(long teamId);
 
   /** Returns the job's {@code jobs.info} object, or empty when the job no longer exists. */
-  Optional<JsonNode> jobInfo(long jobId);
+  Optional<JsonBytes> jobInfo(long jobId);
 
   /** Returns the job's {@code jobs.stats} object, or empty when the job no longer exists. */
-  Optional<JsonNode> jobStats(long jobId);
+  Optional<JsonBytes> jobStats(long jobId);
 
   /** Streams the team's {@code members.list} entities, page by page. */
-  void members(long teamId, PageHandler handler) throws IOException;
+  void members(long teamId, PageHandler<JsonNode> handler) throws IOException;
 
   /**
    * Streams the team's {@code teams.activity} events with {@code from <= date <= to}, page by page,
    * never holding more than a page.
    */
-  void activity(long teamId, Instant from, Instant to, PageHandler handler) throws IOException;
+  void activity(long teamId, Instant from, Instant to, PageHandler<JsonBytes> handler)
+      throws IOException;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.labelmeter.supervisely.ActivityQuery;
 import dev.labelmeter.supervisely.JobListQuery;
+import dev.labelmeter.supervisely.JsonBytes;
 import dev.labelmeter.supervisely.Page;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import dev.labelmeter.supervisely.SuperviselyException;
@@ -47,14 +48,14 @@ public final class SuperviselySource implements PullSource {
   }
 
   @Override
-  public Optional<JsonNode> jobInfo(long jobId) {
-    return call(() -> api.labelingJobs().getInfoByIdRaw(jobId));
+  public Optional<JsonBytes> jobInfo(long jobId) {
+    return call(() -> api.labelingJobs().getInfoByIdBytes(jobId));
   }
 
   @Override
-  public Optional<JsonNode> jobStats(long jobId) {
+  public Optional<JsonBytes> jobStats(long jobId) {
     try {
-      return Optional.of(call(() -> api.labelingJobs().getStatsRaw(jobId)));
+      return Optional.of(call(() -> api.labelingJobs().getStatsBytes(jobId)));
     } catch (SourceException e) {
       if (e.kind() == SourceException.Kind.NOT_FOUND) {
         return Optional.empty();
@@ -64,18 +65,18 @@ public final class SuperviselySource implements PullSource {
   }
 
   @Override
-  public void members(long teamId, PageHandler handler) throws IOException {
+  public void members(long teamId, PageHandler<JsonNode> handler) throws IOException {
     streaming(() -> api.members().forEachPage(teamId, page -> hand(page, handler)));
   }
 
   @Override
-  public void activity(long teamId, Instant from, Instant to, PageHandler handler)
+  public void activity(long teamId, Instant from, Instant to, PageHandler<JsonBytes> handler)
       throws IOException {
     ActivityQuery query = ActivityQuery.team(teamId).withDateFrom(from).withDateTo(to);
-    streaming(() -> api.activity().forEachPage(query, page -> hand(page, handler)));
+    streaming(() -> api.activity().forEachPageBytes(query, page -> hand(page, handler)));
   }
 
-  private static void hand(Page<JsonNode> page, PageHandler handler) {
+  private static <T> void hand(Page<T> page, PageHandler<T> handler) {
     try {
       handler.accept(page.entities(), page.total() == null ? -1 : page.total());
     } catch (IOException e) {

@@ -1,6 +1,10 @@
 package dev.labelmeter.store;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +38,118 @@ public final class CanonicalJson {
     long[] lanes = new long[2];
     hash(value, lanes);
     return new Digest(lanes[0], lanes[1]);
+  }
+
+  /**
+   * Returns the digest of the JSON value in {@code utf8[offset, offset + length)}, read as tokens
+   * without building a tree, with the text of its top-level string field {@code field}: the same
+   * digest as {@link #digest(JsonNode)} of the parsed value (except for an object with a repeated
+   * key, which a tree holds once).
+   *
+   * @param field the name of a top-level field whose string value to return, or null for none
+   * @throws StoreFormatException if the bytes are not one valid JSON value
+   */
+  public static Scanned scan(byte[] utf8, int offset, int length, String field)
+      throws StoreFormatException {
+    try (JsonParser parser = StoreJson.MAPPER.getFactory().createParser(utf8, offset, length)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new StoreFormatException("not valid JSON (no value)");
+      }
+      long[] lanes = new long[2];
+      String[] captured = new String[1];
+      hash(parser, first, lanes, field, captured);
+      if (parser.nextToken() != null) {
+        throw new StoreFormatException("not valid JSON (more than one value)");
+      }
+      return new Scanned(new Digest(lanes[0], lanes[1]), captured[0]);
+    } catch (StoreFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      throw new StoreFormatException("not valid JSON (" + message + ")", e);
+    }
+  }
+
+  /**
+   * What {@link #scan} read.
+   *
+   * @param digest the value's digest
+   * @param field the text of the asked top-level field, or null when absent or not a string
+   */
+  public record Scanned(Digest digest, String field) {}
+
+  /** Hashes the value whose first token is {@code token}, leaving the parser on its last. */
+  private static void hash(
+      JsonParser parser, JsonToken token, long[] out, String field, String[] captured)
+      throws IOException {
+    switch (token) {
+      case START_OBJECT -> hashObject(parser, out, field, captured);
+      case START_ARRAY -> hashArray(parser, out);
+      case VALUE_STRING ->
+          leaf(
+              's', parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), out);
+      case VALUE_NUMBER_INT -> leaf('i', integralText(parser), out);
+      case VALUE_NUMBER_FLOAT -> leaf('f', floatText(parser), out);
+      case VALUE_TRUE -> leaf('T', "", out);
+      case VALUE_FALSE -> leaf('F', "", out);
+      case VALUE_NULL -> leaf('z', "", out);
+      default -> throw new StoreFormatException("not valid JSON (unexpected " + token + ")");
+    }
+  }
+
+  private static void hashObject(JsonParser parser, long[] out, String field, String[] captured)
+      throws IOException {
+    long a = 0;
+    long b = 0;
+    long size = 0;
+    long[] key = new long[2];
+    long[] value = new long[2];
+    for (JsonToken token = parser.nextToken();
+        token == JsonToken.FIELD_NAME;
+        token = parser.nextToken()) {
+      String name = parser.currentName();
+      leaf('k', name, key);
+      JsonToken valueToken = parser.nextToken();
+      if (field != null && valueToken == JsonToken.VALUE_STRING && field.equals(name)) {
+        captured[0] = parser.getText();
+      }
+      hash(parser, valueToken, value, null, null);
+      a += mix(key[0] ^ Long.rotateLeft(value[0], 29) ^ SEED_A);
+      b += mix(key[1] ^ Long.rotateLeft(value[1], 31) ^ SEED_B);
+      size++;
+    }
+    out[0] = mix(a ^ '{' ^ (size << 8));
+    out[1] = mix(b + '{' + (size << 16));
+  }
+
+  private static void hashArray(JsonParser parser, long[] out) throws IOException {
+    long a = SEED_A ^ '[';
+    long b = SEED_B ^ '[';
+    long size = 0;
+    long[] item = new long[2];
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_ARRAY;
+        token = parser.nextToken()) {
+      hash(parser, token, item, null, null);
+      a = mix(a * 31 + item[0]);
+      b = mix(b * 37 + item[1]);
+      size++;
+    }
+    out[0] = mix(a ^ size);
+    out[1] = mix(b + size);
+  }
+
+  /** Returns a whole number's text as a tree's node gives it: the value in plain decimal. */
+  private static String integralText(JsonParser parser) throws IOException {
+    return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+        ? parser.getBigIntegerValue().toString()
+        : Long.toString(parser.getLongValue());
+  }
+
+  /** Returns a fraction's text as a tree's node gives it: the double's shortest decimal. */
+  private static String floatText(JsonParser parser) throws IOException {
+    return Double.toString(parser.getDoubleValue());
   }
 
   private static void hash(JsonNode node, long[] out) {
@@ -95,6 +211,19 @@ public final class CanonicalJson {
     }
     out[0] = mix(a ^ text.length());
     out[1] = mix(b + text.length());
+  }
+
+  /** {@link #leaf(char, String, long[])} of the text in {@code chars[offset, offset + length)}. */
+  private static void leaf(char kind, char[] chars, int offset, int length, long[] out) {
+    long a = 0xcbf29ce484222325L ^ kind;
+    long b = 0x84222325cbf29ce4L ^ ((long) kind << 32);
+    for (int i = offset; i < offset + length; i++) {
+      char c = chars[i];
+      a = (a ^ c) * 0x100000001b3L;
+      b = (b ^ c) * 0x9E3779B97F4A7C15L;
+    }
+    out[0] = mix(a ^ length);
+    out[1] = mix(b + length);
   }
 
   /** The 64-bit finalizer of MurmurHash3: every input bit affects every output bit. */

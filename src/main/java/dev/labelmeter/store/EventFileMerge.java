@@ -2,6 +2,7 @@ package dev.labelmeter.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -58,12 +59,22 @@ public final class EventFileMerge {
     }
 
     /** Adds {@code event} unless an equal one was added before; returns whether it was added. */
-    public synchronized boolean add(JsonNode event) throws IOException {
-      if (!seen.add(CanonicalJson.digest(event))) {
+    public boolean add(JsonNode event) throws IOException {
+      byte[] utf8 = StoreJson.MAPPER.writeValueAsBytes(event);
+      return add(CanonicalJson.digest(event), utf8, 0, utf8.length);
+    }
+
+    /**
+     * Adds the event {@code utf8[offset, offset + length)}, whose {@link CanonicalJson} digest is
+     * {@code digest}, unless an equal one was added before; returns whether it was added.
+     */
+    public synchronized boolean add(
+        CanonicalJson.Digest digest, byte[] utf8, int offset, int length) throws IOException {
+      if (!seen.add(digest)) {
         duplicates++;
         return false;
       }
-      out.write(event);
+      out.writeLine(utf8, offset, length);
       return true;
     }
 
@@ -129,22 +140,19 @@ public final class EventFileMerge {
     JsonLinesReader.forEachLine(
         source,
         (line, number) -> {
-          JsonNode event = parse(source, line, number);
-          if (seen.add(CanonicalJson.digest(event))) {
-            out.writeRaw(line.strip());
+          byte[] utf8 = line.strip().getBytes(StandardCharsets.UTF_8);
+          CanonicalJson.Digest digest;
+          try {
+            digest = CanonicalJson.scan(utf8, 0, utf8.length, null).digest();
+          } catch (StoreFormatException e) {
+            throw new StoreFormatException(source + " line " + number + " is " + e.getMessage(), e);
+          }
+          if (seen.add(digest)) {
+            out.writeLine(utf8, 0, utf8.length);
             counts[slot]++;
           } else {
             counts[2]++;
           }
         });
-  }
-
-  private static JsonNode parse(Path file, String line, long number) throws StoreFormatException {
-    try {
-      return StoreJson.MAPPER.readTree(line);
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new StoreFormatException(
-          file + " line " + number + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
-    }
   }
 }

@@ -5,11 +5,10 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -25,13 +24,16 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public final class JsonLinesWriter implements Closeable {
+  /** The gzip level of the store's files; see docs/benchmarks.md for the measured trade-off. */
+  static final int COMPRESSION_LEVEL = Deflater.BEST_SPEED;
+
   private final Path target;
   private final Path temp;
-  private final Writer writer;
+  private final OutputStream writer;
   private long lines;
   private boolean done;
 
-  private JsonLinesWriter(Path target, Path temp, Writer writer) {
+  private JsonLinesWriter(Path target, Path temp, OutputStream writer) {
     this.target = target;
     this.temp = temp;
     this.writer = writer;
@@ -41,9 +43,8 @@ public final class JsonLinesWriter implements Closeable {
   public static JsonLinesWriter open(Path target) throws IOException {
     Path temp = AtomicFiles.newTempSibling(target);
     try {
-      OutputStream out =
-          new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
-      return new JsonLinesWriter(target, temp, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+      OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+      return new JsonLinesWriter(target, temp, new BufferedOutputStream(new Gzip(file), 1 << 16));
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -65,7 +66,27 @@ public final class JsonLinesWriter implements Closeable {
    * (compact JSON never does).
    */
   public void writeRaw(String jsonLine) throws IOException {
-    writer.write(jsonLine);
+    writer.write(jsonLine.getBytes(StandardCharsets.UTF_8));
+    writer.write('\n');
+    lines++;
+  }
+
+  /**
+   * Writes the UTF-8 text of one JSON value, {@code utf8[offset, offset + length)}, as a line,
+   * with any line break in it (whitespace of pretty-printed JSON: a string cannot hold a raw one)
+   * written as a space.
+   */
+  public void writeLine(byte[] utf8, int offset, int length) throws IOException {
+    int from = offset;
+    int end = offset + length;
+    for (int i = offset; i < end; i++) {
+      if (utf8[i] == '\n' || utf8[i] == '\r') {
+        writer.write(utf8, from, i - from);
+        writer.write(' ');
+        from = i + 1;
+      }
+    }
+    writer.write(utf8, from, end - from);
     writer.write('\n');
     lines++;
   }
@@ -78,6 +99,17 @@ public final class JsonLinesWriter implements Closeable {
   /** Returns the file that a commit replaces. */
   public Path target() {
     return target;
+  }
+
+  /**
+   * Gzip at a fast level: the store's files are written every night and read a few times, so
+   * compression time matters more than the last tenth of their size.
+   */
+  private static final class Gzip extends GZIPOutputStream {
+    Gzip(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(COMPRESSION_LEVEL);
+    }
   }
 
   /** Finishes the file and moves it into place. */

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreJson;
+import dev.labelmeter.supervisely.JsonBytes;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +103,7 @@ final class FakeSource implements PullSource {
   }
 
   @Override
-  public Optional<JsonNode> jobInfo(long jobId) {
+  public Optional<JsonBytes> jobInfo(long jobId) {
     count("jobs.info");
     failIfAsked(jobId);
     return find(jobId)
@@ -109,12 +111,12 @@ final class FakeSource implements PullSource {
             job -> {
               ObjectNode info = job.deepCopy();
               info.putArray("entities").addObject().put("id", jobId * 100).put("name", "img");
-              return info;
+              return bytes(info);
             });
   }
 
   @Override
-  public Optional<JsonNode> jobStats(long jobId) {
+  public Optional<JsonBytes> jobStats(long jobId) {
     count("jobs.stats");
     failIfAsked(jobId);
     return find(jobId)
@@ -123,8 +125,18 @@ final class FakeSource implements PullSource {
               ObjectNode stats = StoreJson.MAPPER.createObjectNode();
               stats.putObject("job").put("id", jobId).put("imagesCount", 1);
               stats.putArray("classes");
-              return stats;
+              return bytes(stats);
             });
+  }
+
+  /** Returns the value's bytes as a server sends them, pretty-printed to include line breaks. */
+  private static JsonBytes bytes(JsonNode value) {
+    try {
+      return JsonBytes.of(
+          StoreJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void failIfAsked(long jobId) {
@@ -138,13 +150,14 @@ final class FakeSource implements PullSource {
   }
 
   @Override
-  public void members(long id, PageHandler handler) throws IOException {
+  public void members(long id, PageHandler<JsonNode> handler) throws IOException {
     count("members.list");
     handler.accept(List.copyOf(members), members.size());
   }
 
   @Override
-  public void activity(long id, Instant from, Instant to, PageHandler handler) throws IOException {
+  public void activity(long id, Instant from, Instant to, PageHandler<JsonBytes> handler)
+      throws IOException {
     List<JsonNode> matching = new ArrayList<>();
     for (ObjectNode event : events) {
       Optional<Instant> date = EventDates.of(event);
@@ -160,7 +173,10 @@ final class FakeSource implements PullSource {
             "injected crash after " + failAfterActivityPages + " pages");
       }
       onActivityPage.accept(activityPages.get());
-      List<JsonNode> page = matching.subList(start, Math.min(matching.size(), start + pageSize));
+      List<JsonBytes> page = new ArrayList<>();
+      for (JsonNode event : matching.subList(start, Math.min(matching.size(), start + pageSize))) {
+        page.add(bytes(event));
+      }
       handler.accept(page, matching.size() + extraTotal);
     }
   }
