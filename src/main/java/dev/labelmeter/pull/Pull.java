@@ -61,8 +61,9 @@ public final class Pull {
   }
 
   Pull(PullSource source, PullOptions options, Checkpoint checkpoint) {
-    this.source = Objects.requireNonNull(source, "source");
     this.options = Objects.requireNonNull(options, "options");
+    this.source =
+        new LimitedSource(Objects.requireNonNull(source, "source"), options.concurrency());
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
   }
 
@@ -134,7 +135,8 @@ public final class Pull {
 
     PullSummary execute(long startNanos) throws IOException {
       Path staging = Files.createTempDirectory(layout.teamDir(), Leftovers.STAGING_PREFIX);
-      pool = Tasks.pool("pull-" + options.teamId(), options.concurrency());
+      // Beyond the calls in flight (LimitedSource), threads for storing the activity pages.
+      pool = Tasks.pool("pull-" + options.teamId(), options.concurrency() + activityWorkers());
       try (Progress shown = Progress.open(options.progress(), options.teamId());
           DaySpools spools = new DaySpools(staging);
           JobsStep jobs = new JobsStep(source, layout, shown);
@@ -181,9 +183,8 @@ public final class Pull {
       List<ActivityStep.Slice> slices = ActivityStep.slices(plan.fetchFrom(), snapshotAt);
       progress.addTasks(slices.size());
       Queue<ActivityStep.Slice> queue = new ConcurrentLinkedQueue<>(slices);
-      int workers = Math.min(options.concurrency(), MAX_ACTIVITY_WORKERS);
       List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < workers; i++) {
+      for (int i = 0; i < activityWorkers(); i++) {
         Callable<Void> worker =
             () -> {
               for (ActivityStep.Slice slice = queue.poll(); slice != null; slice = queue.poll()) {
@@ -194,6 +195,10 @@ public final class Pull {
         futures.add(pool.submit(timed(worker, activityEndNanos)));
       }
       return futures;
+    }
+
+    private int activityWorkers() {
+      return Math.min(options.concurrency(), MAX_ACTIVITY_WORKERS);
     }
 
     private List<Future<?>> submitJobs(JobsStep jobs) throws IOException {

@@ -1,9 +1,9 @@
 package dev.labelmeter.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -67,7 +67,8 @@ final class SimulatorApi {
   }
 
   private static byte[] json(SimJson.Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    // Grows by segments, not by copying: a page of activity is several megabytes.
+    ByteArrayBuilder out = new ByteArrayBuilder();
     try (JsonGenerator g = SimJson.FACTORY.createGenerator(out)) {
       body.writeTo(g);
     } catch (IOException e) {

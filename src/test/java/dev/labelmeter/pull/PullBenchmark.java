@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Measures the pull against the simulator (in its own process) with a fixed latency per request:
@@ -201,19 +203,25 @@ public final class PullBenchmark {
   }
 
   private static Process startSimulator(String size, long latencyMs) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx8g",
-            // The JDK's HTTP server delays small writes (Nagle) unless told otherwise; against a
-            // delayed ACK that adds about 40 ms to a response, which no real server does.
-            "-Dsun.net.httpserver.nodelay=true",
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx8g");
+    // The JDK's HTTP server delays small writes (Nagle) unless told otherwise; against a delayed
+    // ACK that adds about 40 ms to a response, which no real server does.
+    command.add("-Dsun.net.httpserver.nodelay=true");
+    // Extra options for the simulator's JVM, e.g. a flight recording of its CPU.
+    String extra = System.getProperty("bench.simulatorJavaOpts", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
             "-cp",
             System.getProperty("java.class.path"),
             BenchSimulator.class.getName(),
             size,
-            Long.toString(latencyMs))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+            Long.toString(latencyMs)));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static BufferedReader reader(Process process) {
