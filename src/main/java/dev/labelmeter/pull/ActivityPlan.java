@@ -1,7 +1,11 @@
 package dev.labelmeter.pull;
 
 import dev.labelmeter.store.Manifest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,16 +14,18 @@ import java.util.Optional;
  * @param fetchFrom where this pull's queries start: {@code --since}, else the last pull's end
  *     minus the overlap, else the snapshot minus the history
  * @param storeFrom where the store's continuous range starts once this pull is done
+ * @param recheck the stored days (each the part of a UTC day inside the store's range) whose
+ *     count the pull compares with the server's, to fetch again those that gained events dated
+ *     before {@code fetchFrom} since they were fetched: from the day {@code options.recheck()}
+ *     before {@code fetchFrom} to the day of {@code fetchFrom}
  */
-record ActivityPlan(Instant fetchFrom, Instant storeFrom) {
+record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slice> recheck) {
 
   /** Returns the plan for a pull that fixed its end at {@code snapshotAt}. */
   static ActivityPlan of(Optional<Manifest> previous, PullOptions options, Instant snapshotAt)
       throws PullException {
     Optional<Manifest.ActivityRange> before =
         previous.map(Manifest::activity).filter(r -> r.from() != null && r.to() != null);
-    // TODO(#4): events the server records late with a date before (last end - overlap) are only
-    // fetched by a pull with --since; a periodic deeper re-fetch (say weekly) would catch them.
     Instant from =
         options
             .since()
@@ -40,7 +46,31 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom) {
               + before.map(r -> r.to().toString()).orElse("no time yet")
               + ")");
     }
-    return new ActivityPlan(from, storeFrom(before, from));
+    Instant storeFrom = storeFrom(before, from);
+    return new ActivityPlan(
+        from, storeFrom, recheck(before, from, storeFrom, options.recheck(), snapshotAt));
+  }
+
+  private static List<ActivityStep.Slice> recheck(
+      Optional<Manifest.ActivityRange> before,
+      Instant from,
+      Instant storeFrom,
+      Duration recheck,
+      Instant snapshotAt) {
+    if (before.isEmpty() || recheck.isZero()) {
+      return List.of();
+    }
+    Instant firstDay = dayStart(from.minus(recheck));
+    Instant start = firstDay.isAfter(storeFrom) ? firstDay : storeFrom;
+    if (!start.isBefore(from)) {
+      return List.of(); // nothing stored before this pull's range
+    }
+    Instant lastDayEnd = dayStart(from).plus(Duration.ofDays(1)).minusNanos(1);
+    return ActivityStep.slices(start, lastDayEnd.isBefore(snapshotAt) ? lastDayEnd : snapshotAt);
+  }
+
+  private static Instant dayStart(Instant instant) {
+    return LocalDate.ofInstant(instant, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /** The store's range stays continuous: it only reaches back further when this pull does. */

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +48,7 @@ final class ActivityStep {
   private final AtomicLong serverTotal = new AtomicLong();
   private final AtomicLong eventsAdded = new AtomicLong();
   private final AtomicInteger daysWritten = new AtomicInteger();
+  private final AtomicInteger rechecksFetched = new AtomicInteger();
   private final Map<String, Manifest.FileEntry> files = new ConcurrentHashMap<>();
   private volatile boolean countMatched = true;
   private volatile boolean complete = true;
@@ -98,11 +100,56 @@ final class ActivityStep {
    * file and then moves or merges it into the day's partition.
    */
   Callable<Void> task(Slice slice) {
+    return task(slice, true);
+  }
+
+  /**
+   * Returns a task that compares the server's count of {@code slice}, a stored day's range, with
+   * the events the store holds for that day, and fetches the slice again when the server has more
+   * (events it recorded late, after an earlier pull fetched the day).
+   */
+  Callable<Void> recheck(Slice slice, Optional<Manifest> previous) {
+    return () -> {
+      long stored = storedLines(slice.day(), previous);
+      OptionalLong server;
+      try {
+        server = source.activityCount(teamId, slice.from(), slice.to());
+      } catch (SourceException e) {
+        LOG.warn("activity of {} could not be counted; not checked for late events", slice.day());
+        progress.taskDone();
+        return null;
+      }
+      if (server.isEmpty() || server.getAsLong() <= stored) {
+        progress.taskDone();
+        return null;
+      }
+      LOG.info(
+          "activity of {}: the server has {} events, the store {}; fetching the day again"
+              + " for events recorded late",
+          slice.day(),
+          server.getAsLong(),
+          stored);
+      rechecksFetched.incrementAndGet();
+      return task(slice, false).call();
+    };
+  }
+
+  /** Returns how many events the store holds for {@code day}, with what this pull wrote. */
+  private long storedLines(LocalDate day, Optional<Manifest> previous) {
+    String file = layout.relative(layout.activityDay(day));
+    Manifest.FileEntry entry = files.get(file);
+    if (entry == null) {
+      entry = previous.map(m -> m.files().get(file)).orElse(null);
+    }
+    return entry == null ? 0 : entry.lines();
+  }
+
+  private Callable<Void> task(Slice slice, boolean inRange) {
     return () -> {
       Path staging = spools.dir().resolve("day-" + slice.day() + ".jsonl.gz");
       try (EventFileMerge.Staged staged = EventFileMerge.stage(staging)) {
         try {
-          fetchWithOneRecount(slice, staged);
+          fetchWithOneRecount(slice, staged, inRange);
         } catch (SourceException e) {
           complete = false;
           warnings.add("activity of " + slice.day() + " could not be fetched: " + e.getMessage());
@@ -117,10 +164,15 @@ final class ActivityStep {
     };
   }
 
-  private void fetchWithOneRecount(Slice slice, EventFileMerge.Staged staged) throws IOException {
+  /**
+   * Fetches the slice, once more if the count disagrees; {@code inRange}: the slice is part of the
+   * pull's range, so its total counts towards the range's total.
+   */
+  private void fetchWithOneRecount(Slice slice, EventFileMerge.Staged staged, boolean inRange)
+      throws IOException {
     Count first = fetch(slice, staged);
     if (first.matches()) {
-      serverTotal.addAndGet(Math.max(first.lastTotal, 0));
+      serverTotal.addAndGet(inRange ? Math.max(first.lastTotal, 0) : 0);
       return;
     }
     LOG.info(
@@ -129,7 +181,7 @@ final class ActivityStep {
         first.received,
         first.lastTotal);
     Count second = fetch(slice, staged);
-    serverTotal.addAndGet(Math.max(second.lastTotal, 0));
+    serverTotal.addAndGet(inRange ? Math.max(second.lastTotal, 0) : 0);
     if (!second.matches()) {
       countMatched = false;
       warnings.add(
@@ -198,6 +250,11 @@ final class ActivityStep {
     return key.equals(DaySpools.UNDATED)
         ? layout.activityUndated()
         : layout.activityDay(LocalDate.parse(key));
+  }
+
+  /** Returns how many stored days were fetched again because the server had more events. */
+  int daysFetchedAgain() {
+    return rechecksFetched.get();
   }
 
   long received() {

@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -69,6 +70,11 @@ final class LimitedSource implements PullSource {
     } finally {
       places.release();
     }
+  }
+
+  @Override
+  public OptionalLong activityCount(long teamId, Instant from, Instant to) {
+    return limited(() -> source.activityCount(teamId, from, to));
   }
 
   /** Returns a handler that gives the place up while {@code handler} works on a page. */

@@ -160,6 +160,7 @@ public final class Pull {
       progress.addTasks(1);
       futures.addAll(submitJobs(jobs));
       Tasks.awaitAll(futures);
+      recheckStoredDays(activity);
 
       long writeStart = System.nanoTime();
       ActivityStep.Merged merged = activity.finish();
@@ -173,6 +174,19 @@ public final class Pull {
 
       return summary(
           activity, jobs, memberLines, merged, manifest, startNanos, writeStart, endNanos);
+    }
+
+    /**
+     * Compares the stored days before this pull's range with the server's counts and fetches
+     * again those that gained events, once this pull's own days are in the store.
+     */
+    private void recheckStoredDays(ActivityStep activity) throws IOException {
+      progress.addTasks(plan.recheck().size());
+      List<Future<?>> futures = new ArrayList<>();
+      for (ActivityStep.Slice day : plan.recheck()) {
+        futures.add(pool.submit(timed(activity.recheck(day, previous), activityEndNanos)));
+      }
+      Tasks.awaitAll(futures);
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param history how far back the first pull reaches when {@code since} is not given
  * @param since where the activity range starts instead of the history or the last pull's end
  * @param overlap how far before the last pull's end an incremental pull starts again
+ * @param recheck how far back an incremental pull compares each stored day's event count with
+ *     the server's and fetches again the days that the server has more events for (events it
+ *     recorded late); zero turns the check off
  * @param clock the clock that fixes the snapshot instant
  * @param progress how progress is shown
  */
@@ -30,6 +33,7 @@ public record PullOptions(
     Duration history,
     Optional<Instant> since,
     Duration overlap,
+    Duration recheck,
     Clock clock,
     ProgressMode progress) {
 
@@ -37,6 +41,7 @@ public record PullOptions(
   public static final int MAX_CONCURRENCY = 64;
   public static final Duration DEFAULT_HISTORY = Duration.ofDays(35);
   public static final Duration DEFAULT_OVERLAP = Duration.ofHours(1);
+  public static final Duration DEFAULT_RECHECK = Duration.ofDays(7);
 
   /** How progress is shown. */
   public enum ProgressMode {
@@ -55,6 +60,7 @@ public record PullOptions(
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(since, "since");
     Objects.requireNonNull(overlap, "overlap");
+    Objects.requireNonNull(recheck, "recheck");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(progress, "progress");
     if (teamId <= 0) {
@@ -70,9 +76,15 @@ public record PullOptions(
     if (overlap.isNegative()) {
       throw new IllegalArgumentException("overlap must not be negative, got " + overlap);
     }
+    if (recheck.isNegative()) {
+      throw new IllegalArgumentException("recheck must not be negative, got " + recheck);
+    }
   }
 
-  /** Returns a builder with the defaults: concurrency 8, 35 days of history, 1 h overlap. */
+  /**
+   * Returns a builder with the defaults: concurrency 8, 35 days of history, 1 h overlap, 7 days
+   * of recheck.
+   */
   public static Builder builder(long teamId, Path dataDir) {
     return new Builder(teamId, dataDir);
   }
@@ -85,6 +97,7 @@ public record PullOptions(
     private Duration history = DEFAULT_HISTORY;
     private Instant since;
     private Duration overlap = DEFAULT_OVERLAP;
+    private Duration recheck = DEFAULT_RECHECK;
     private Clock clock = Clock.systemUTC();
     private ProgressMode progress = ProgressMode.AUTO;
 
@@ -114,6 +127,11 @@ public record PullOptions(
       return this;
     }
 
+    public Builder recheck(Duration recheck) {
+      this.recheck = recheck;
+      return this;
+    }
+
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
@@ -137,6 +155,7 @@ public record PullOptions(
           history,
           Optional.ofNullable(since),
           overlap,
+          recheck,
           clock,
           progress);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The server calls a pull makes, as raw JSON objects exactly as received: trees where the pull
@@ -48,4 +49,10 @@ public interface PullSource {
    */
   void activity(long teamId, Instant from, Instant to, PageHandler<JsonBytes> handler)
       throws IOException;
+
+  /**
+   * Returns how many {@code teams.activity} events have {@code from <= date <= to}, as the server
+   * counts them; empty when it does not say.
+   */
+  OptionalLong activityCount(long teamId, Instant from, Instant to);
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -74,6 +75,12 @@ public final class SuperviselySource implements PullSource {
       throws IOException {
     ActivityQuery query = ActivityQuery.team(teamId).withDateFrom(from).withDateTo(to);
     streaming(() -> api.activity().forEachPageBytes(query, page -> hand(page, handler)));
+  }
+
+  @Override
+  public OptionalLong activityCount(long teamId, Instant from, Instant to) {
+    ActivityQuery query = ActivityQuery.team(teamId).withDateFrom(from).withDateTo(to);
+    return call(() -> api.activity().count(query));
   }
 
   private static <T> void hand(Page<T> page, PageHandler<T> handler) {

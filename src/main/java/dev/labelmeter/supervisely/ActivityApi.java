@@ -1,7 +1,9 @@
 package dev.labelmeter.supervisely;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.OptionalLong;
 import tech.tablesaw.api.Table;
 
 /**
@@ -11,9 +13,11 @@ import tech.tablesaw.api.Table;
 public final class ActivityApi {
   static final String METHOD = "teams.activity";
 
+  private final ApiTransport transport;
   private final Paginator pages;
 
   ActivityApi(ApiTransport transport) {
+    this.transport = transport;
     this.pages = new Paginator(transport);
   }
 
@@ -32,6 +36,20 @@ public final class ActivityApi {
    */
   public PageSummary forEachPageBytes(ActivityQuery query, PageHandler<JsonBytes> handler) {
     return pages.forEachPageBytes(METHOD, query.toBody(), false, handler);
+  }
+
+  /**
+   * Returns how many events the query selects, as the server counts them ({@code total}), from a
+   * page of one event; empty when the server sends no {@code total}.
+   */
+  public OptionalLong count(ActivityQuery query) {
+    ObjectNode body = query.toBody();
+    body.put("page", 1);
+    body.put("per_page", 1);
+    Long total =
+        Responses.parse(
+            METHOD, transport.post(METHOD, body), json -> JsonFields.optLong(json, "total"));
+    return total == null ? OptionalLong.empty() : OptionalLong.of(total);
   }
 
   /** Returns the summary after handing each page of typed events to {@code handler}. */

@@ -156,8 +156,12 @@ final class FakeSource implements PullSource {
   }
 
   @Override
-  public void activity(long id, Instant from, Instant to, PageHandler<JsonBytes> handler)
-      throws IOException {
+  public java.util.OptionalLong activityCount(long id, Instant from, Instant to) {
+    count("teams.activity count");
+    return java.util.OptionalLong.of(matching(from, to).size() + extraTotal);
+  }
+
+  private List<JsonNode> matching(Instant from, Instant to) {
     List<JsonNode> matching = new ArrayList<>();
     for (ObjectNode event : events) {
       Optional<Instant> date = EventDates.of(event);
@@ -166,6 +170,13 @@ final class FakeSource implements PullSource {
         matching.add(event.deepCopy());
       }
     }
+    return matching;
+  }
+
+  @Override
+  public void activity(long id, Instant from, Instant to, PageHandler<JsonBytes> handler)
+      throws IOException {
+    List<JsonNode> matching = matching(from, to);
     for (int start = 0; start < matching.size() || start == 0; start += pageSize) {
       count("teams.activity");
       if (activityPages.incrementAndGet() > failAfterActivityPages && failAfterActivityPages >= 0) {

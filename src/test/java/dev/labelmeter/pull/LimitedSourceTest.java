@@ -68,6 +68,11 @@ class LimitedSourceTest {
     }
 
     @Override
+    public java.util.OptionalLong activityCount(long teamId, Instant from, Instant to) {
+      return call(java.util.OptionalLong.of(0));
+    }
+
+    @Override
     public void activity(long teamId, Instant from, Instant to, PageHandler<JsonBytes> handler)
         throws java.io.IOException {
       for (int page = 0; page < 2; page++) {

@@ -135,6 +135,50 @@ class PullTest {
   }
 
   @Test
+  void eventsRecordedLateForStoredDaysOfTheLastWeekAreFetchedByTheNextPull() throws Exception {
+    pull(NIGHT_1);
+    int queriesBefore = server.calls("teams.activity");
+    // Recorded by the server after the first pull, dated before the second pull's overlap.
+    server.addEvent("2026-11-29T05:00:00Z", 1, "late, the day before");
+    server.addEvent("2026-11-30T00:30:00Z", 1, "late, earlier the same day");
+    server.addEvent("2026-11-20T12:00:00Z", 1, "late, more than 7 days before");
+
+    PullSummary second = pull(NIGHT_2);
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(second.eventsAdded()).isEqualTo(2);
+    assertThat(store.dayEvents())
+        .extracting(e -> e.get("image").asText())
+        .contains("late, the day before", "late, earlier the same day")
+        .doesNotContain("late, more than 7 days before")
+        .hasSize(7);
+    // Counted: the 8 days from 2026-11-23 to the day the range starts, 2026-11-30.
+    assertThat(server.calls("teams.activity count")).isEqualTo(8);
+    // Pages of 3 fetched: the range's 2 days (1 page each), then again the 2 days whose count
+    // grew: 2026-11-29 with 4 events (2 pages) and 2026-11-30 with 2 (1 page).
+    assertThat(server.calls("teams.activity") - queriesBefore).isEqualTo(5);
+    assertThat(store.manifest().activity().serverTotal()).isEqualTo(1); // the range: "e" alone
+    assertThat(store.manifest().warnings()).isEmpty();
+  }
+
+  @Test
+  void aRecheckOfZeroComparesNoStoredDay() throws Exception {
+    pull(NIGHT_1);
+    server.addEvent("2026-11-29T05:00:00Z", 1, "late, the day before");
+
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(NIGHT_2, ZoneOffset.UTC))
+            .recheck(Duration.ZERO)
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+    PullSummary second = new Pull(server, options).run();
+
+    assertThat(second.eventsAdded()).isZero();
+    assertThat(server.calls("teams.activity count")).isZero();
+  }
+
+  @Test
   void closedJobsUnchangedSinceTheLastPullAreNotFetchedAgainButKept() throws Exception {
     pull(NIGHT_1);
     int infosBefore = server.calls("jobs.info");

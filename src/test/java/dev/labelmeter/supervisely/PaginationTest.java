@@ -168,4 +168,23 @@ class PaginationTest {
         .singleElement()
         .satisfies(node -> assertThat(node.at("/futureKey/a").asInt()).isEqualTo(1));
   }
+
+  @Test
+  void anActivityCountAsksForAPageOfOneEventAndReadsTheServersTotal() {
+    String event = Fixtures.event(7, "create_figure", "2021-01-15T14:24:58.480Z", 3L, null, "{}");
+    server.enqueue(
+        "teams.activity",
+        Reply.json(Fixtures.page(4211, 1, 4211, List.of(event))),
+        Reply.json("{\"entities\": []}"));
+    ActivityQuery query =
+        ActivityQuery.team(7).withDateFrom(java.time.Instant.parse("2021-01-15T00:00:00Z"));
+
+    assertThat(api.activity().count(query)).hasValue(4211);
+    assertThat(api.activity().count(query)).isEmpty();
+
+    JsonNode asked = server.requests("teams.activity").get(0).json();
+    assertThat(asked.get("page").asInt()).isEqualTo(1);
+    assertThat(asked.get("per_page").asInt()).isEqualTo(1);
+    assertThat(asked.get("filter").toString()).contains("2021-01-15T00:00:00");
+  }
 }
