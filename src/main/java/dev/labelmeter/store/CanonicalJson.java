@@ -89,7 +89,7 @@ public final class CanonicalJson {
       case VALUE_STRING ->
           leaf(
               's', parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), out);
-      case VALUE_NUMBER_INT -> leaf('i', integralText(parser), out);
+      case VALUE_NUMBER_INT -> hashIntegral(parser, out);
       case VALUE_NUMBER_FLOAT -> leaf('f', floatText(parser), out);
       case VALUE_TRUE -> leaf('T', "", out);
       case VALUE_FALSE -> leaf('F', "", out);
@@ -140,11 +140,19 @@ public final class CanonicalJson {
     out[1] = mix(b + size);
   }
 
-  /** Returns a whole number's text as a tree's node gives it: the value in plain decimal. */
-  private static String integralText(JsonParser parser) throws IOException {
-    return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-        ? parser.getBigIntegerValue().toString()
-        : Long.toString(parser.getLongValue());
+  /**
+   * Hashes a whole number's text as a tree's node gives it, the value in plain decimal: JSON
+   * writes a whole number only that way, except for {@code -0}, which is {@code 0}.
+   */
+  private static void hashIntegral(JsonParser parser, long[] out) throws IOException {
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int length = parser.getTextLength();
+    if (length == 2 && text[offset] == '-' && text[offset + 1] == '0') {
+      leaf('i', "0", out);
+    } else {
+      leaf('i', text, offset, length, out);
+    }
   }
 
   /** Returns a fraction's text as a tree's node gives it: the double's shortest decimal. */
