@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-/** {@code labelmeter jobs activity}: the activity log of a labeling job, as a table, CSV or JSON. */
+/** {@code labelmeter jobs activity}: a labeling job's activity log, as a table, CSV or JSON. */
 @Command(
     name = "activity",
     mixinStandardHelpOptions = true,
@@ -60,7 +60,7 @@ final class JobActivityCommand extends JobsSubcommand {
 
   @Option(
       names = "--json",
-      description = "Prints the events as received, as JSON. Default: a" + " table.")
+      description = "Prints the events as received, as JSON. Default: a table.")
   boolean json;
 
   @Override

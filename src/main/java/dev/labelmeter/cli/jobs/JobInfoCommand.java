@@ -20,7 +20,7 @@ final class JobInfoCommand extends JobsSubcommand {
 
   @Option(
       names = "--json",
-      description = "Prints the job as received, as JSON. Default: a list" + " of fields.")
+      description = "Prints the job as received, as JSON. Default: a list of fields.")
   boolean json;
 
   @Override

@@ -13,19 +13,15 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     usageHelpAutoWidth = true,
     description =
-        "Shows a labeling job's statistics: progress, durations and classes" + " (jobs.stats).")
+        "Shows a labeling job's statistics: progress, durations and classes (jobs.stats).")
 final class JobStatsCommand extends JobsSubcommand {
   @Parameters(paramLabel = "JOB_ID", description = "The job.")
   long id;
 
-  @Option(
-      names = "--images",
-      description = "Lists every image too. Default: job and classes" + " only.")
+  @Option(names = "--images", description = "Lists every image too. Default: job and classes only.")
   boolean images;
 
-  @Option(
-      names = "--json",
-      description = "Prints the stats as received, as JSON. Default:" + " tables.")
+  @Option(names = "--json", description = "Prints the stats as received, as JSON. Default: tables.")
   boolean json;
 
   @Override

@@ -21,7 +21,7 @@ final class JobStatusCommand extends JobsSubcommand {
 
   @Option(
       names = "--json",
-      description = "Prints {\"id\": ..., \"status\": ...}. Default: the" + " status alone.")
+      description = "Prints {\"id\": ..., \"status\": ...}. Default: the status alone.")
   boolean json;
 
   @Override

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code labelmeter jobs list}: the labeling jobs of a team, with the filters of {@code jobs.list}. */
+/** {@code labelmeter jobs list}: a team's labeling jobs, with the filters of {@code jobs.list}. */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
