@@ -125,7 +125,11 @@ final class SqlCommand extends BaseCommand {
             .team()
             .map(id -> settings.dataDir().resolve(Long.toString(id)))
             .orElse(settings.dataDir());
-    requireTables(dir, "the data directory of the configuration");
+    requireTables(
+        dir,
+        settings.team().isPresent()
+            ? "the store of team " + settings.team().get() + " in data-dir"
+            : "data-dir, with no team given");
     return dir;
   }
 
@@ -139,7 +143,12 @@ final class SqlCommand extends BaseCommand {
     if (!Files.isDirectory(dir)) {
       throw new UsageException(dir + " (" + given + ") is a file, not a directory" + fix);
     }
-    if (!holdsTables(dir)) {
+    if (Files.isRegularFile(dir.resolve(StoreLayout.MANIFEST))
+        || EXPORTED_TABLES.stream().anyMatch(table -> Files.isDirectory(dir.resolve(table)))) {
+      return;
+    }
+    List<Path> stores = teamStores(dir);
+    if (stores.isEmpty()) {
       throw new UsageException(
           dir
               + " ("
@@ -148,20 +157,25 @@ final class SqlCommand extends BaseCommand {
               + " (manifest.json)"
               + fix);
     }
+    if (stores.size() > 1) {
+      throw new UsageException(
+          dir
+              + " ("
+              + given
+              + ") holds "
+              + stores.size()
+              + " team stores; name one with --team N or --data, for example --data "
+              + stores.get(0));
+    }
   }
 
-  /** Returns whether {@code dir} is an export, a team store or a folder of team stores. */
-  private static boolean holdsTables(Path dir) {
-    if (Files.isRegularFile(dir.resolve(StoreLayout.MANIFEST))) {
-      return true;
-    }
-    for (String table : EXPORTED_TABLES) {
-      if (Files.isDirectory(dir.resolve(table))) {
-        return true;
-      }
-    }
+  /** Returns the team stores (folders with a manifest) directly in {@code dir}, sorted. */
+  private static List<Path> teamStores(Path dir) {
     try (Stream<Path> children = Files.list(dir)) {
-      return children.anyMatch(child -> Files.isRegularFile(child.resolve(StoreLayout.MANIFEST)));
+      return children
+          .filter(child -> Files.isRegularFile(child.resolve(StoreLayout.MANIFEST)))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

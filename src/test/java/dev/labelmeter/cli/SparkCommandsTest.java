@@ -83,6 +83,16 @@ class SparkCommandsTest {
   }
 
   @Test
+  void aTeamWithoutAStoreIsAUsageErrorBeforeSparkStarts() {
+    CliRun.Result result = cli().run("sql", "--team", "424242", "SELECT 1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: " + home.resolve("data/424242"))
+        .contains("(the store of team 424242 in data-dir) does not exist");
+  }
+
+  @Test
   void dataWithoutTablesIsAUsageErrorNamingIt() throws IOException {
     Files.createDirectories(home.resolve("empty"));
 
