@@ -77,6 +77,8 @@ final class DemoCommand extends BaseCommand {
     Settings settings = loadSettings();
     Map<ReportFormat, ReportStep.ResultWriter> writers =
         ReportWriters.forFormats(settings.formats());
+    settings.metricsParams(context().clock().instant().atZone(settings.zone()).toLocalDate());
+    ReportDirs.requireReportsDir(settings, settings.reportsDir());
     Path store =
         dataDir == null
             ? settings.dataDir().resolve("demo")

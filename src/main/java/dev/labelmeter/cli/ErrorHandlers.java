@@ -19,10 +19,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Turns failures into the exit-code contract: a wrong command line or configuration prints what is
  * wrong and how to fix it and exits 2; a failure while running prints one line and exits 1, with
- * the stack trace in the log file (and on the console with {@code -v}).
+ * the stack trace in the log file (and on the console with {@code -v}). Every error line of the
+ * command line is printed by {@link #printError}, so all share one prefix.
  */
 final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+
+  /** The start of every error line on standard error, as in the launcher script. */
+  static final String PREFIX = "labelmeter: ";
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
@@ -34,10 +38,13 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     if (ex instanceof ParameterException parameter) {
       return usageError(parameter);
     }
-    if (ex instanceof ConfigException || isServerUsageError(ex) || isPullUsageError(ex)) {
+    if (ex instanceof ConfigException
+        || ex instanceof UsageException
+        || isServerUsageError(ex)
+        || isPullUsageError(ex)) {
       LOG.debug(Logging.FILE_ONLY, "{} stopped", command.getCommandSpec().qualifiedName(), ex);
       PrintWriter err = command.getErr();
-      err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
+      printError(err, ex.getMessage());
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -62,7 +69,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
   private static int usageError(ParameterException ex) {
     CommandLine command = ex.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("labelmeter: " + Redactor.redact(ex.getMessage()));
+    printError(err, ex.getMessage());
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println(
         "Run '" + command.getCommandSpec().qualifiedName() + " --help' to see the options.");
@@ -74,10 +81,15 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     String name = command.getCommandSpec().qualifiedName();
     LOG.error(Logging.FILE_ONLY, "{} failed", name, ex);
     PrintWriter err = command.getErr();
-    err.println("labelmeter: error: " + Redactor.redact(describe(ex)));
+    printError(err, describe(ex));
     err.println("See the log file for details, or run again with -v.");
     err.flush();
     return ExitCodes.FAILURE;
+  }
+
+  /** Prints one error line: the common prefix, then {@code message} with secrets masked. */
+  static void printError(PrintWriter err, String message) {
+    err.println(PREFIX + Redactor.redact(message));
   }
 
   /** Returns the message of {@code ex} and of its causes that add something, in one line. */

@@ -20,8 +20,8 @@ public final class GlobalOptions {
   @Option(
       names = {"-v", "--verbose"},
       description =
-          "Shows more detail on the console; repeat (-vv) to see everything, libraries included."
-              + " Default: milestones only.")
+          "Shows more detail on the console, the libraries' warnings included; repeat (-vv) to"
+              + " see everything. Default: milestones only.")
   void setVerbose(boolean[] flags) {
     top().verbosity = flags.length;
   }

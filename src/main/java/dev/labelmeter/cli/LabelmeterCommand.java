@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 done, 1 failed while running (server, network, disk), 2 wrong command line"
-          + " or configuration.",
+      "Exit codes: 0 done, 1 failed while running (server, network, disk, data), 2 wrong"
+          + " command line, argument (such as an unknown job id) or configuration; nothing was"
+          + " done.",
       "Configuration: conf/labelmeter.yaml, overridden by the environment, then by flags; see"
           + " 'labelmeter config'."
     },

@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
       "Computes the metrics of a team's local store and writes the reports, without the"
           + " network: to re-run a night with other dates, zone or threshold, or to get JSON."
           + " Windows are relative to the store's snapshot date.",
+      "Without --out the reports go into the nightly folder of the snapshot date,"
+          + " <reports-dir>/<team>/<date>/, and replace that night's reports of the same formats"
+          + " (those of 'run'); give --out DIR to keep the nightly reports as they are.",
       ""
     })
 final class ReportCommand extends BaseCommand {
@@ -42,7 +45,9 @@ final class ReportCommand extends BaseCommand {
       names = "--out",
       paramLabel = "DIR",
       description =
-          "Writes the report files directly into DIR. Default: <reports-dir>/<team>/<date>/.")
+          "Writes the report files directly into DIR, leaving the nightly folder alone. Default:"
+              + " <reports-dir>/<team>/<date>/, the nightly folder of the snapshot date, whose"
+              + " reports of the same formats are replaced.")
   private Path outDir;
 
   @Option(
@@ -70,6 +75,12 @@ final class ReportCommand extends BaseCommand {
     LocalDate today = manifest.snapshotAt().atZone(settings.zone()).toLocalDate();
     MetricsParams params = settings.metricsParams(today);
     Path out = outDir == null ? null : context().workingDir().resolve(outDir);
+    if (out == null) {
+      ReportDirs.requireReportsDir(
+          settings, ReportFiles.under(settings.reportsDir(), teamId, today).directory());
+    } else {
+      ReportDirs.requireOutDir(out);
+    }
     try (MetricsEngine engine = Engines.open(settings.engine())) {
       ReportStep.Outcome outcome =
           ReportStep.run(

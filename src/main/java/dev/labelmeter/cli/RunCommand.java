@@ -6,6 +6,7 @@ import dev.labelmeter.cli.config.Setting;
 import dev.labelmeter.cli.config.Settings;
 import dev.labelmeter.cli.pipeline.Engines;
 import dev.labelmeter.cli.pipeline.NightlyJob;
+import dev.labelmeter.cli.pipeline.ReportFiles;
 import dev.labelmeter.cli.pipeline.ReportStep;
 import dev.labelmeter.cli.pipeline.ReportWriters;
 import dev.labelmeter.metrics.MetricsEngine;
@@ -14,6 +15,7 @@ import dev.labelmeter.pull.PullOptions;
 import dev.labelmeter.pull.SuperviselySource;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +60,11 @@ final class RunCommand extends BaseCommand {
     long teamId = settings.requireTeam();
     Map<ReportFormat, ReportStep.ResultWriter> writers =
         ReportWriters.forFormats(settings.formats());
+    // The snapshot is taken now: check the window and the reports folder before the network.
+    LocalDate today = context().clock().instant().atZone(settings.zone()).toLocalDate();
+    settings.metricsParams(today);
+    ReportDirs.requireReportsDir(
+        settings, ReportFiles.under(settings.reportsDir(), teamId, today).directory());
     SuperviselyApi api = ServerConnection.open(settings, context().env());
     NightlyJob.Target target =
         new NightlyJob.Target(

@@ -6,6 +6,7 @@ import dev.labelmeter.simulator.FaultConfig;
 import dev.labelmeter.simulator.SimulatorServer;
 import dev.labelmeter.simulator.TeamSize;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,6 +127,78 @@ class NightlyEndToEndTest {
     assertThat(result.err()).contains("cannot reach the server at http://127.0.0.1:" + closedPort);
     assertThat(home.resolve("reports")).doesNotExist();
     assertThat(home.resolve("data/7")).doesNotExist();
+  }
+
+  @Test
+  void aReportsDirThatIsAFileStopsRunBeforeThePullNamingTheSetting() throws IOException {
+    Files.writeString(home.resolve("reports.txt"), "not a folder");
+    try (SimulatorServer server = simulator(FaultConfig.none())) {
+      CliRun.Result result =
+          cli()
+              .env("SERVER_ADDRESS", server.baseUrl())
+              .env("API_TOKEN", server.token())
+              .env("LABELMETER_REPORTS_DIR", "reports.txt")
+              .run("run", "--team", Long.toString(server.teamId()), "--data-dir", "data");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .startsWith("labelmeter: cannot write the reports: " + home.resolve("reports.txt"))
+          .contains("is a file, not a directory")
+          .contains("set by environment LABELMETER_REPORTS_DIR")
+          .contains("--reports-dir DIR");
+      assertThat(server.requestCounts().values().stream().mapToLong(Long::longValue).sum())
+          .isZero();
+      assertThat(home.resolve("data")).doesNotExist();
+      assertThat(home.resolve("reports.txt")).hasContent("not a folder");
+    }
+  }
+
+  @Test
+  void aWindowAfterTodayStopsRunBeforeThePull() throws IOException {
+    try (SimulatorServer server = simulator(FaultConfig.none())) {
+      CliRun.Result result =
+          cli()
+              .env("SERVER_ADDRESS", server.baseUrl())
+              .env("API_TOKEN", server.token())
+              .run(
+                  "run",
+                  "--team",
+                  Long.toString(server.teamId()),
+                  "--data-dir",
+                  "data",
+                  "--reports-dir",
+                  "reports",
+                  "--from",
+                  "2026-12-01");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err()).contains("flag --from/--to").contains("snapshot date 2026-11-30");
+      assertThat(server.requestCounts().values().stream().mapToLong(Long::longValue).sum())
+          .isZero();
+      assertThat(home.resolve("data")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aReportsDirInsideAFileStopsDemoBeforeItStarts() throws IOException {
+    Files.writeString(home.resolve("reports.txt"), "not a folder");
+
+    CliRun.Result result =
+        cli()
+            .run(
+                "demo",
+                "--team-size",
+                "small",
+                "--reports-dir",
+                "reports.txt/nightly",
+                "--data-dir",
+                "data");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains(home.resolve("reports.txt") + " is a file, not a directory, so ")
+        .contains("set by flag --reports-dir");
+    assertThat(home.resolve("data")).doesNotExist();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.labelmeter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,29 @@ class ProcessRunsTest {
     assertThat(home.resolve("reports")).doesNotExist();
   }
 
+  @Test
+  void sqlKeepsSparksOwnWarningsInTheLogFileAndOffTheConsole() throws Exception {
+    CliRun.Result generated =
+        new CliRun(home).run("simulator", "generate", "--size", "small", "--out", "data");
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+
+    Outcome outcome = main(Map.of(), "sql", "--data", "data", "SELECT nope FROM jobs");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("labelmeter: the query failed: [UNRESOLVED_COLUMN")
+        .contains("DESCRIBE jobs");
+    List<String> libraryWarnings =
+        Files.readAllLines(home.resolve("logs/labelmeter.log")).stream()
+            .filter(line -> line.matches("\\S+ WARN  \\[[^]]+\\] (org|o)\\.apache\\..*"))
+            .map(line -> line.substring(line.indexOf(" - ") + 3))
+            .toList();
+    assertThat(libraryWarnings).isNotEmpty();
+    libraryWarnings.forEach(warning -> assertThat(outcome.err()).doesNotContain(warning));
+  }
+
   private record Outcome(int exitCode, String out, String err) {}
 
   /** Runs Main in a new JVM with the test's class path, home as installation and user home. */
@@ -71,6 +95,10 @@ class ProcessRunsTest {
     command.add("-Xmx1g");
     command.add("-Duser.timezone=UTC");
     command.add("-Duser.home=" + home);
+    // The flags Spark needs on Java 17, as the launcher passes them.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect"))
+        .forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());

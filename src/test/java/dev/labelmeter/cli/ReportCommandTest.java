@@ -125,6 +125,59 @@ class ReportCommandTest {
   }
 
   @Test
+  void fromAfterTheSnapshotDateIsAUsageErrorNamingTheFlagAndTheDate() {
+    CliRun.Result result = run("report", "--team", "4", "--from", "2026-12-05");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: the window '2026-12-05..' (flag --from/--to)")
+        .contains("snapshot date 2026-11-30")
+        .contains("choose dates before 2026-11-30");
+    assertThat(home.resolve("reports")).doesNotExist();
+  }
+
+  @Test
+  void aReportsDirThatIsAFileIsAUsageErrorNamingTheLineOfTheConfiguration() throws IOException {
+    Files.createDirectories(home.resolve("conf"));
+    Files.writeString(home.resolve("conf/labelmeter.yaml"), "team: 4\nreports-dir: blocked\n");
+    Files.writeString(home.resolve("blocked"), "a file");
+
+    CliRun.Result result = run("report", "--format", "json");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: cannot write the reports: " + home.resolve("blocked"))
+        .contains("is a file, not a directory, so " + home.resolve("blocked/4/2026-11-30"))
+        .contains("set by " + home.resolve("conf/labelmeter.yaml") + " line 2")
+        .contains("'reports-dir:' in " + home.resolve("conf/labelmeter.yaml"));
+    assertThat(home.resolve("blocked")).hasContent("a file");
+  }
+
+  @Test
+  void anOutThatIsAFileIsAUsageErrorNamingOut() throws IOException {
+    Files.writeString(home.resolve("out"), "a file");
+
+    CliRun.Result result = run("report", "--team", "4", "--format", "json", "--out", "out");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: cannot write the reports: " + home.resolve("out"))
+        .contains("set by flag --out");
+    assertThat(home.resolve("out")).hasContent("a file");
+  }
+
+  @Test
+  void theHelpSaysThatTheNightsReportsAreReplacedWithoutOut() {
+    CliRun.Result result = run("report", "--help");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains(
+            "Without --out the reports go into the nightly folder of the snapshot date,"
+                + " <reports-dir>/<team>/<date>/, and replace that night's reports");
+  }
+
+  @Test
   void aTeamWithoutAStoreIsAUsageErrorSayingToPullFirst() {
     CliRun.Result result = run("report", "--team", "5");
 

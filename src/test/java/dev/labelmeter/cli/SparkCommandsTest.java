@@ -47,11 +47,59 @@ class SparkCommandsTest {
   }
 
   @Test
-  void aBadQueryIsAUsageErrorWithSparksMessageAndNoStackTrace() {
+  void aBadColumnIsAOneLineUsageErrorWithSparksFirstLineAndAHint() {
     CliRun.Result result = cli().run("sql", "--team", id(), "SELECT nope FROM jobs");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("the query failed").contains("nope").doesNotContain("\tat ");
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith("labelmeter: the query failed: [UNRESOLVED_COLUMN")
+        .contains("`nope`")
+        .contains("SHOW TABLES")
+        .contains("DESCRIBE jobs")
+        .doesNotContain("'Project")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void theHintsQueriesListTheTablesAndTheirColumns() {
+    CliRun.Result tables = cli().run("sql", "--team", id(), "SHOW TABLES");
+    CliRun.Result columns = cli().run("sql", "--team", id(), "DESCRIBE jobs");
+
+    assertThat(tables.exitCode()).as(tables.err()).isEqualTo(ExitCodes.OK);
+    assertThat(tables.out()).contains("labeler_daily").contains("job_images");
+    assertThat(columns.exitCode()).as(columns.err()).isEqualTo(ExitCodes.OK);
+    assertThat(columns.out()).contains("job_id").contains("labeler_login");
+  }
+
+  @Test
+  void dataThatDoesNotExistIsAUsageErrorNamingIt() {
+    CliRun.Result result = cli().run("sql", "--data", "nowhere", "SELECT 1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: " + home.resolve("nowhere") + " (--data nowhere) does not exist")
+        .contains("labelmeter export");
+  }
+
+  @Test
+  void aTeamWithoutAStoreIsAUsageErrorBeforeSparkStarts() {
+    CliRun.Result result = cli().run("sql", "--team", "424242", "SELECT 1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: " + home.resolve("data/424242"))
+        .contains("(the store of team 424242 in data-dir) does not exist");
+  }
+
+  @Test
+  void dataWithoutTablesIsAUsageErrorNamingIt() throws IOException {
+    Files.createDirectories(home.resolve("empty"));
+
+    CliRun.Result result = cli().run("sql", "--data", "empty", "SELECT 1");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("(--data empty) holds neither exported tables");
   }
 
   @Test

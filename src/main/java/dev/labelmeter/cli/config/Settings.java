@@ -178,9 +178,22 @@ public final class Settings {
 
   /**
    * Returns the metrics parameters for a snapshot whose local date in the zone is {@code today}.
+   *
+   * @throws ConfigException if the window is empty for that date, such as {@code --from} a date
+   *     after the snapshot date; the message names where the window was set
    */
   public MetricsParams metricsParams(LocalDate today) {
-    DateWindow window = window().resolve(today);
+    DateWindow window;
+    try {
+      window = window().resolve(today);
+    } catch (IllegalArgumentException e) {
+      String message =
+          String.format(
+              "the window '%s' (%s) does not fit the store's snapshot date %s: %s; choose dates"
+                  + " before %s, or pull again for a later snapshot",
+              window(), origin(Setting.WINDOW).describe(), today, e.getMessage(), today);
+      throw new ConfigException(message, e);
+    }
     return new MetricsParams(
         Optional.of(window), zone(), idleThreshold(), staleDays(), statsDurationUnit());
   }

@@ -2,6 +2,7 @@ package dev.labelmeter.cli.jobs;
 
 import dev.labelmeter.cli.output.TextTable;
 import dev.labelmeter.supervisely.ActivityEvent;
+import dev.labelmeter.supervisely.ImagesRange;
 import dev.labelmeter.supervisely.JobStats;
 import dev.labelmeter.supervisely.LabelingJobInfo;
 import java.util.List;
@@ -54,7 +55,7 @@ final class JobTables {
     table.addRow("id", job.id());
     table.addRow("name", job.name());
     table.addRow("status", job.status());
-    table.addRow("archived", job.disabled());
+    table.addRow("archived", job.disabled() == null ? null : job.disabled() ? "yes" : "no");
     table.addRow("team", job.teamId());
     table.addRow("workspace", both(job.workspaceId(), job.workspaceName()));
     table.addRow("project", both(job.projectId(), job.projectName()));
@@ -78,7 +79,7 @@ final class JobTables {
     table.addRow("tags limit per image", job.tagsLimitPerImage());
     table.addRow("include images with tags", String.join(", ", job.includeImagesWithTags()));
     table.addRow("exclude images with tags", String.join(", ", job.excludeImagesWithTags()));
-    table.addRow("images range", job.imagesRange());
+    table.addRow("images range", range(job.imagesRange()));
     table.addRow("labeling queue", job.labelingQueueId());
     table.addRow("labeling exam", job.labelingExamId());
     table.addRow("priority", job.priority());
@@ -153,6 +154,23 @@ final class JobTables {
       table.addRow(e.date(), e.user(), e.action(), e.image(), e.className(), e.tag(), e.metaJson());
     }
     return table;
+  }
+
+  /**
+   * Returns the slice of the dataset's images in words: {@code 0 to 100}, {@code from 5} or {@code
+   * up to 100}; null when not set.
+   */
+  static String range(ImagesRange range) {
+    if (range == null || (range.start() == null && range.end() == null)) {
+      return null;
+    }
+    if (range.end() == null) {
+      return "from " + range.start();
+    }
+    if (range.start() == null) {
+      return "up to " + range.end();
+    }
+    return range.start() + " to " + range.end();
   }
 
   private static String both(Long id, String name) {

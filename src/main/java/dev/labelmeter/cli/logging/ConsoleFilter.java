@@ -7,10 +7,16 @@ import ch.qos.logback.core.spi.FilterReply;
 
 /**
  * Lets through to the console the events at or above the level {@code -v}/{@code -q} chose, and
- * keeps events marked {@link Logging#FILE_ONLY} off the console unless the user asked for detail.
+ * keeps two kinds of events off the console unless the user asked for detail ({@code -v}): events
+ * marked {@link Logging#FILE_ONLY}, and every event of a library (Spark, Hadoop, Jetty, ...: any
+ * logger outside {@code dev.labelmeter}), whose warnings such as Hadoop's "Unable to load
+ * native-hadoop library" are about the library's own set-up. Both still reach the log file.
  * Referenced from {@code logback.xml}.
  */
 public final class ConsoleFilter extends Filter<ILoggingEvent> {
+  /** The loggers of the product; all others are libraries'. */
+  static final String OWN_LOGGERS = "dev.labelmeter.";
+
   private static volatile Level threshold = Level.INFO;
 
   static void setThreshold(Level level) {
@@ -26,10 +32,18 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
     if (!event.getLevel().isGreaterOrEqual(threshold)) {
       return FilterReply.DENY;
     }
-    boolean fileOnly =
-        event.getMarkerList() != null && event.getMarkerList().contains(Logging.FILE_ONLY);
-    return fileOnly && threshold.isGreaterOrEqual(Level.INFO)
-        ? FilterReply.DENY
-        : FilterReply.NEUTRAL;
+    if (threshold.isGreaterOrEqual(Level.INFO) && (fileOnly(event) || fromLibrary(event))) {
+      return FilterReply.DENY;
+    }
+    return FilterReply.NEUTRAL;
+  }
+
+  private static boolean fileOnly(ILoggingEvent event) {
+    return event.getMarkerList() != null && event.getMarkerList().contains(Logging.FILE_ONLY);
+  }
+
+  private static boolean fromLibrary(ILoggingEvent event) {
+    String name = event.getLoggerName();
+    return name == null || !name.startsWith(OWN_LOGGERS);
   }
 }

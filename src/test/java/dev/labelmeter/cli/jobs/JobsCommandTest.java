@@ -65,7 +65,7 @@ class JobsCommandTest {
   }
 
   @Test
-  void infoShowsTheJobAndAnUnknownJobIsAFailure() {
+  void infoShowsTheJobAndAnUnknownJobIsAUsageErrorPointingToTheList() {
     ObjectNode job = server.jobs().get(0);
 
     Result found = jobs("info", job.get("id").asText());
@@ -73,8 +73,82 @@ class JobsCommandTest {
 
     assertThat(found.code()).isEqualTo(ExitCodes.OK);
     assertThat(found.out()).contains(job.get("name").asText());
-    assertThat(missing.code()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(missing.err()).contains("labeling job 987654321 does not exist");
+    assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err())
+        .startsWith("labelmeter: labeling job 987654321 does not exist")
+        .contains("'labelmeter jobs list --team ID --show-disabled'");
+  }
+
+  @Test
+  void anUnknownJobIsAUsageErrorForEveryCommandThatTakesAJobId() {
+    for (List<String> args :
+        List.of(
+            List.of("stats", "987654321"),
+            List.of("status", "987654321"),
+            List.of("stop", "987654321"),
+            List.of("archive", "987654321"),
+            List.of("wait", "987654321", "--status", "completed", "--attempts", "1"),
+            List.of("activity", "987654321"))) {
+      Result result = jobs(args.toArray(String[]::new));
+
+      assertThat(result.code()).as(args + ": " + result.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .as(args.toString())
+          .startsWith("labelmeter: labeling job 987654321 does not exist")
+          .contains("jobs list");
+    }
+  }
+
+  @Test
+  void aUsageErrorAndARunFailureSayWhatWentWrongWithTheSamePrefix() {
+    long id = openJobId();
+
+    Result usage = jobs("info", "987654321");
+    Result failure =
+        jobs(
+            "wait",
+            Long.toString(id),
+            "--status",
+            "completed",
+            "--attempts",
+            "1",
+            "--interval",
+            "0s");
+
+    assertThat(usage.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(failure.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(usage.err()).startsWith("labelmeter: labeling job");
+    assertThat(failure.err())
+        .startsWith("labelmeter: ")
+        .doesNotStartWith("labelmeter: error:")
+        .contains(Long.toString(id));
+  }
+
+  @Test
+  void infoShowsTheImagesRangeInWords() {
+    ObjectNode model = server.jobs().get(0);
+    Result created =
+        jobs(
+            "create",
+            "--name",
+            "ranged",
+            "--dataset",
+            model.get("datasetId").asText(),
+            "--user",
+            model.get("userId").asText(),
+            "--images-range",
+            "0:10",
+            "--json");
+    long id = server.jobs().get(server.jobs().size() - 1).get("id").asLong();
+
+    Result info = jobs("info", Long.toString(id));
+
+    assertThat(created.code()).as(created.err()).isEqualTo(ExitCodes.OK);
+    assertThat(info.code()).as(info.err()).isEqualTo(ExitCodes.OK);
+    assertThat(info.out())
+        .containsPattern("(?m)^images range +0 to 10 *$")
+        .containsPattern("(?m)^archived +no *$")
+        .doesNotContain("ImagesRange");
   }
 
   @Test
@@ -159,6 +233,41 @@ class JobsCommandTest {
     assertThat(String.join("\n", lines))
         .contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
         .doesNotContain(",=HYPERLINK");
+  }
+
+  @Test
+  void activityWithoutTeamTakesTheTeamOfTheJob() throws IOException {
+    long id = activeJobIds().get(0);
+    long expected = server.events().stream().filter(e -> e.path("jobId").asLong() == id).count();
+
+    Result result =
+        run(
+            Map.of(
+                "SERVER_ADDRESS",
+                server.baseUrl(),
+                "API_TOKEN",
+                server.token(),
+                // Another team in the environment: the job's own team wins.
+                "LABELMETER_TEAM",
+                Long.toString(server.teamId() + 1000)),
+            "jobs",
+            "activity",
+            Long.toString(id),
+            "--csv",
+            "activity.csv");
+
+    assertThat(result.code()).as(result.err()).isEqualTo(ExitCodes.OK);
+    assertThat(expected).isPositive();
+    assertThat(Files.readAllLines(home.resolve("activity.csv"))).hasSize((int) expected + 1);
+  }
+
+  @Test
+  void activityHelpSaysWhereTheTeamComesFrom() {
+    Result help = jobs("activity", "--help");
+
+    assertThat(help.code()).isEqualTo(ExitCodes.OK);
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("--team=ID Reads the activity log of this team. Default: the team of the job");
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.labelmeter.cli.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.spi.FilterReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +62,47 @@ class LoggingTest {
 
     String log = Files.readString(logDir.resolve(Logging.LOG_FILE));
     assertThat(log).doesNotContain(TOKEN).contains("x-api-key: ****").contains("bad key ****");
+  }
+
+  @Test
+  void libraryWarningsStayOffTheConsoleUnlessVerbose() {
+    ConsoleFilter filter = new ConsoleFilter();
+    LoggingEvent hadoop = event("org.apache.hadoop.util.NativeCodeLoader", Level.WARN);
+    LoggingEvent own = event("dev.labelmeter.pull.Pull", Level.WARN);
+
+    Logging.configure(0);
+    FilterReply hadoopByDefault = filter.decide(hadoop);
+    FilterReply ownByDefault = filter.decide(own);
+    Logging.configure(-1);
+    FilterReply hadoopQuiet = filter.decide(hadoop);
+    Logging.configure(1);
+    FilterReply hadoopVerbose = filter.decide(hadoop);
+
+    assertThat(hadoopByDefault).isEqualTo(FilterReply.DENY);
+    assertThat(hadoopQuiet).isEqualTo(FilterReply.DENY);
+    assertThat(hadoopVerbose).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(ownByDefault).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void libraryWarningsStillReachTheLogFile() throws IOException {
+    Logging.configure(0);
+    Logging.attachFile(logDir, 30);
+
+    LoggerFactory.getLogger("org.apache.hadoop.util.NativeCodeLoader")
+        .warn("Unable to load native-hadoop library for your platform");
+
+    assertThat(Files.readString(logDir.resolve(Logging.LOG_FILE)))
+        .contains("WARN")
+        .contains("Unable to load native-hadoop library");
+  }
+
+  private static LoggingEvent event(String logger, Level level) {
+    LoggingEvent event = new LoggingEvent();
+    event.setLoggerName(logger);
+    event.setLevel(level);
+    event.setMessage("a message");
+    return event;
   }
 
   @Test
