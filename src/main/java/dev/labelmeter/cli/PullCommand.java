@@ -67,6 +67,7 @@ final class PullCommand extends BaseCommand {
             .concurrency(settings.concurrency())
             .history(Duration.ofDays(settings.historyDays()))
             .overlap(settings.overlap())
+            .recheck(Duration.ofDays(settings.recheckDays()))
             .since(start)
             .clock(context().clock())
             .progress(progress())

@@ -152,6 +152,15 @@ public enum Setting {
       "How far before the end of the last pull an incremental pull starts again, to catch late"
           + " events.",
       Setting::nonNegativeDuration),
+  RECHECK_DAYS(
+      "pull.recheck-days",
+      "LABELMETER_RECHECK_DAYS",
+      null,
+      "7",
+      "How many days before its start an incremental pull compares the stored days with the"
+          + " server's counts, fetching again those that gained events recorded late; 0 turns"
+          + " the check off.",
+      text -> nonNegativeInt(text, "recheck days")),
   REPORT_RETENTION_DAYS(
       "retention.report-days",
       "LABELMETER_REPORT_RETENTION_DAYS",

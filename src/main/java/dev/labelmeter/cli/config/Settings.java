@@ -164,6 +164,10 @@ public final class Settings {
     return (Duration) values.get(Setting.OVERLAP);
   }
 
+  public int recheckDays() {
+    return (Integer) values.get(Setting.RECHECK_DAYS);
+  }
+
   public int reportRetentionDays() {
     return (Integer) values.get(Setting.REPORT_RETENTION_DAYS);
   }

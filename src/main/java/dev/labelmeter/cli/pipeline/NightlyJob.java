@@ -93,6 +93,7 @@ public final class NightlyJob {
         .concurrency(settings.concurrency())
         .history(Duration.ofDays(settings.historyDays()))
         .overlap(settings.overlap())
+        .recheck(Duration.ofDays(settings.recheckDays()))
         .clock(target.clock())
         .progress(target.progress())
         .build();
