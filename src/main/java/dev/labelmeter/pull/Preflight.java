@@ -116,9 +116,9 @@ final class Preflight {
                   + server
                   + " failed to describe team "
                   + teamId
-                  + " ("
-                  + e.getMessage()
-                  + "): try again later or check the server's status",
+                  + (e.getCause() instanceof SuperviselyException
+                      ? ": " + e.getMessage()
+                      : " (" + e.getMessage() + "): try again later or check the server's status"),
               e);
     };
   }

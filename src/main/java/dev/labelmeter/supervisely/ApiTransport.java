@@ -180,46 +180,43 @@ final class ApiTransport {
   private SuperviselyException ioExhausted(
       String method, IoFailure failure, IOException e, int attempts) {
     String server = ServerAddress.origin(apiBase);
-    String other = ServerAddress.otherScheme(server);
     String reason = describe(failure, e) + (attempts > 1 ? ", " + attempts + " attempts" : "");
     return switch (failure) {
-      case HTTPS_TO_PLAIN ->
-          connectFailure(
-              Kind.CONFIGURATION,
-              method,
-              "The server at " + server + " does not speak HTTPS (" + describe(failure, e) + ")",
-              "Did you mean " + other + "? Set SERVER_ADDRESS to it",
-              describe(failure, e),
-              e);
-      case HTTP_TO_TLS ->
-          connectFailure(
-              Kind.CONFIGURATION,
-              method,
-              "The server at " + server + " speaks HTTPS, not plain HTTP (it answered in TLS)",
-              "Did you mean " + other + "? Set SERVER_ADDRESS to it",
-              "it answered in TLS",
-              e);
-      case UNTRUSTED_CERTIFICATE ->
-          connectFailure(
-              Kind.CONFIGURATION,
-              method,
-              "The TLS certificate of " + server + " is not trusted here (" + describe(e) + ")",
-              "Check the host in SERVER_ADDRESS; for a private CA, add it to the Java truststore",
-              "untrusted certificate",
-              e);
+      case HTTPS_TO_PLAIN, HTTP_TO_TLS, UNTRUSTED_CERTIFICATE -> wrongAddress(method, failure, e);
       case NOT_HTTP ->
           answered
               ? retriesExhausted(method, server, attempts, reason, e)
-              : connectFailure(
-                  Kind.CONFIGURATION,
-                  method,
-                  "The server at " + server + " does not answer in HTTP (" + describe(e) + ")",
-                  "Check the port in SERVER_ADDRESS: it must be the Supervisely server's",
-                  "not an HTTP server",
-                  e);
+              : wrongAddress(method, failure, e);
       case OTHER -> retriesExhausted(method, server, attempts, reason, e);
-      default -> unreachable(method, failure, server, reason, e);
+      case UNKNOWN_HOST, REFUSED, CONNECT_TIMEOUT ->
+          unreachable(method, failure, server, reason, e);
     };
+  }
+
+  /** Returns the configuration error of an address that answers, but not as the API would. */
+  private SuperviselyException wrongAddress(String method, IoFailure failure, IOException e) {
+    String server = ServerAddress.origin(apiBase);
+    String useOther =
+        "Did you mean " + ServerAddress.otherScheme(server) + "? Set SERVER_ADDRESS to it";
+    String reason = describe(failure, e);
+    String summary =
+        switch (failure) {
+          case HTTPS_TO_PLAIN ->
+              "The server at " + server + " does not speak HTTPS (" + reason + ")";
+          case HTTP_TO_TLS ->
+              "The server at " + server + " speaks HTTPS, not plain HTTP (" + reason + ")";
+          case UNTRUSTED_CERTIFICATE ->
+              "The TLS certificate of " + server + " is not trusted here (" + reason + ")";
+          default -> "The server at " + server + " does not answer in HTTP (" + reason + ")";
+        };
+    String hint =
+        switch (failure) {
+          case HTTPS_TO_PLAIN, HTTP_TO_TLS -> useOther;
+          case UNTRUSTED_CERTIFICATE ->
+              "Check the host in SERVER_ADDRESS; for a private CA, add it to the Java truststore";
+          default -> "Check the port in SERVER_ADDRESS: it must be the Supervisely server's";
+        };
+    return connectFailure(Kind.CONFIGURATION, method, summary, hint, reason, e);
   }
 
   private SuperviselyException retriesExhausted(
@@ -549,6 +546,7 @@ final class ApiTransport {
           e instanceof HttpConnectTimeoutException
               ? "it answers plain HTTP but not the TLS handshake"
               : "it answered without TLS";
+      case HTTP_TO_TLS -> "it answered in TLS";
       case CONNECT_TIMEOUT ->
           "no connection within "
               + http.connectTimeout().map(ApiTransport::seconds).orElse("the connect timeout");

@@ -61,7 +61,8 @@ class PreflightTest {
   @Test
   void httpsToAPlainHttpServerIsAConfigurationErrorNamingTheAddressToUse() throws Exception {
     try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread server = new Thread(() -> answerBadRequest(plain), "plain-http");
+      Thread server =
+          new Thread(() -> answer(plain, "HTTP/1.1 400 Bad Request\r\n\r\n"), "plain-http");
       server.setDaemon(true);
       server.start();
       int port = plain.getLocalPort();
@@ -81,13 +82,38 @@ class PreflightTest {
     }
   }
 
-  /** Answers every connection as a plain HTTP server answers a TLS handshake: HTTP 400. */
-  private static void answerBadRequest(ServerSocket socket) {
+  @Test
+  void aServerErrorOnTheFirstCallGivesTheAdviceOnce() throws Exception {
+    try (ServerSocket failing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String notImplemented = "HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\n\r\n";
+      Thread server = new Thread(() -> answer(failing, notImplemented), "failing-http");
+      server.setDaemon(true);
+      server.start();
+      String address = "http://127.0.0.1:" + failing.getLocalPort();
+
+      PullException e =
+          catchThrowableOfType(
+              PullException.class, () -> Pull.create(client(address), options()).run());
+
+      assertThat(e.reason()).isEqualTo(PullException.Reason.SERVER_FAILED);
+      assertThat(e.getMessage())
+          .startsWith(
+              "the server "
+                  + address
+                  + " failed to describe team 7: Calling teams.info failed"
+                  + " with HTTP 501")
+          .endsWith("The server failed on this request: try again later or report it to the admin");
+      assertThat(e.getMessage().split("try again later", -1)).hasSize(2);
+    }
+  }
+
+  /** Answers every connection with {@code response}, then closes it. */
+  private static void answer(ServerSocket socket, String response) {
     while (!socket.isClosed()) {
       try (Socket connection = socket.accept()) {
         connection.getInputStream().read(new byte[8192]);
         OutputStream out = connection.getOutputStream();
-        out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(response.getBytes(StandardCharsets.US_ASCII));
         out.flush();
       } catch (IOException e) {
         // closed by the test
