@@ -75,6 +75,17 @@ class UnreachableServerTest {
   }
 
   @Test
+  void theFirstContactPolicyIsShortButNeverLongerThanTheConfiguredOne() {
+    assertThat(RetryPolicy.DEFAULT.firstContact())
+        .isEqualTo(new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    RetryPolicy fast = new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(40));
+    assertThat(fast.firstContact()).isEqualTo(fast);
+    RetryPolicy slowStart = new RetryPolicy(10, Duration.ofSeconds(5), Duration.ofSeconds(60));
+    assertThat(slowStart.firstContact())
+        .isEqualTo(new RetryPolicy(2, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+  }
+
+  @Test
   void theMessageOfAnUnreachableServerSaysEachThingOnceAndNeverShowsTheToken() throws IOException {
     int port = portWithNothingListening();
     SuperviselyApi api = client("127.0.0.1:" + port);
