@@ -97,7 +97,11 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     Throwable shown =
         ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
     StringBuilder text = new StringBuilder(message(shown));
-    for (Throwable cause = shown.getCause();
+    // A PullException's or SuperviselyException's message is complete; its causes are for the log.
+    for (Throwable cause =
+            shown instanceof PullException || shown instanceof SuperviselyException
+                ? null
+                : shown.getCause();
         cause != null && cause != cause.getCause();
         cause = cause.getCause()) {
       String more = message(cause);

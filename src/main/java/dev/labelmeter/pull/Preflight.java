@@ -1,6 +1,7 @@
 package dev.labelmeter.pull;
 
 import dev.labelmeter.store.StoreLayout;
+import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,23 @@ final class Preflight {
             + "; choose a writable data directory or fix its permissions");
   }
 
+  /** Returns the short cause of an unreachable server, e.g. "connection refused, 3 attempts". */
+  private static String reason(SourceException e) {
+    if (e.getCause() instanceof SuperviselyException client && client.reason().isPresent()) {
+      return client.reason().get();
+    }
+    return e.getMessage();
+  }
+
+  /** Returns what to check about an unreachable server, starting in lower case. */
+  private static String advice(SourceException e) {
+    if (e.getCause() instanceof SuperviselyException client && client.hint() != null) {
+      String hint = client.hint();
+      return Character.toLowerCase(hint.charAt(0)) + hint.substring(1);
+    }
+    return "check SERVER_ADDRESS (scheme, host and port), that the server is up, and the network";
+  }
+
   /**
    * Checks with {@code teams.info} that the server is reachable, the token valid, the team known.
    */
@@ -60,6 +78,12 @@ final class Preflight {
   }
 
   private static PullException forTeamCheck(String server, long teamId, SourceException e) {
+    if (e.getCause() instanceof SuperviselyException client
+        && client.kind() == SuperviselyException.Kind.CONFIGURATION) {
+      // The address is wrong (http/https mixed up, not the API, ...): the client's message says
+      // what to set, and it is a configuration error, not a failure of the server.
+      return new PullException(PullException.Reason.BAD_OPTION, client.getMessage(), e);
+    }
     return switch (e.kind()) {
       case NOT_FOUND ->
           new PullException(
@@ -83,11 +107,7 @@ final class Preflight {
       case UNREACHABLE ->
           new PullException(
               PullException.Reason.SERVER_UNREACHABLE,
-              "cannot reach the server at "
-                  + server
-                  + " ("
-                  + e.getMessage()
-                  + "): check SERVER_ADDRESS and the network",
+              "cannot reach the server at " + server + " (" + reason(e) + "): " + advice(e),
               e);
       case FAILED ->
           new PullException(
@@ -96,9 +116,9 @@ final class Preflight {
                   + server
                   + " failed to describe team "
                   + teamId
-                  + " ("
-                  + e.getMessage()
-                  + "): try again later or check the server's status",
+                  + (e.getCause() instanceof SuperviselyException
+                      ? ": " + e.getMessage()
+                      : " (" + e.getMessage() + "): try again later or check the server's status"),
               e);
     };
   }

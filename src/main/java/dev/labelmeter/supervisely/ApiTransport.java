@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.labelmeter.supervisely.SuperviselyException.Kind;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +22,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that talks HTTP: posts a JSON body to {@code {apiBase}/v3/{method}}, retries what
  * is retryable, maps failures to {@link SuperviselyException} and logs one line per attempt. Thread
- * safe: it shares one {@link HttpClient} and keeps no mutable state.
+ * safe: it shares one {@link HttpClient}; its only mutable state is whether the server has
+ * answered yet.
  */
 final class ApiTransport {
   private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
   private static final int MAX_SERVER_TEXT = 300;
+
+  /** The longest wait of the plain HTTP probe after an https connect timeout. */
+  private static final Duration PROBE_WAIT = Duration.ofSeconds(3);
 
   private final HttpClient http;
   private final String apiBase;
@@ -38,6 +39,9 @@ final class ApiTransport {
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Clock clock;
+
+  /** Whether this server has sent any HTTP response yet: then its address is known to be right. */
+  private volatile boolean answered;
 
   ApiTransport(
       HttpClient http,
@@ -103,6 +107,7 @@ final class ApiTransport {
       } catch (InterruptedException e) {
         throw interrupted(method, e);
       }
+      answered = true;
       long elapsedMs = elapsedMs(startNanos);
       int status = response.statusCode();
       if (RetryPolicy.isRetryable(status) && attempt <= retry.maxRetries()) {
@@ -146,77 +151,139 @@ final class ApiTransport {
         .build();
   }
 
+  /**
+   * Waits before the next attempt of a call that got no HTTP response, or throws when it is not
+   * to be retried (again): see {@link IoFailure#policy} for which failures are retried how.
+   */
   private void onIoFailure(String method, IOException e, int attempt, long elapsedMs) {
-    if (isUnresolvedHost(e)) {
-      LOG.warn("POST {} failed in {} ms: unknown host", method, elapsedMs);
-      throw failure(
-          Kind.UNREACHABLE,
-          method,
-          null,
-          null,
-          null,
-          "Cannot resolve the host of " + apiBase + " (calling " + method + ")",
-          "Check SERVER_ADDRESS: the host name is wrong or DNS is unavailable",
-          e);
-    }
-    if (attempt > retry.maxRetries()) {
+    IoFailure failure = classify(e);
+    RetryPolicy policy = failure.policy(answered, retry);
+    if (attempt > policy.maxRetries()) {
       LOG.warn(
           "POST {} failed in {} ms (attempt {}): {}, giving up",
           method,
           elapsedMs,
           attempt,
-          describe(e));
-      throw ioExhausted(method, e, attempt);
+          describe(failure, e));
+      throw ioExhausted(method, failure, e, attempt);
     }
     Duration wait =
-        retry.delay(attempt - 1, ThreadLocalRandom.current().nextDouble(), Optional.empty());
+        policy.delay(attempt - 1, ThreadLocalRandom.current().nextDouble(), Optional.empty());
     LOG.warn(
         "POST {} failed in {} ms (attempt {}): {}, retrying in {} ms",
         method,
         elapsedMs,
         attempt,
-        describe(e),
+        describe(failure, e),
         wait.toMillis());
     sleep(method, wait);
   }
 
-  private SuperviselyException ioExhausted(String method, IOException e, int attempts) {
-    if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
-      return failure(
-          Kind.UNREACHABLE,
-          method,
-          null,
-          null,
-          null,
-          "Cannot connect to "
-              + apiBase
-              + " (calling "
-              + method
-              + ", "
-              + attempts
-              + " attempts: "
-              + describe(e)
-              + ")",
-          "Check SERVER_ADDRESS (scheme, host and port) and that the server is up and reachable"
-              + " from this machine",
-          e);
+  /**
+   * Returns what {@code e} says about the server. A connect timeout of an https address that has
+   * never answered is checked once more: a plain HTTP server never answers the TLS handshake.
+   */
+  private IoFailure classify(IOException e) {
+    boolean https = apiBase.startsWith("https://");
+    IoFailure failure = IoFailure.of(e, https);
+    if (failure == IoFailure.CONNECT_TIMEOUT && https && !answered) {
+      Optional<Duration> wait = http.connectTimeout().filter(t -> t.compareTo(PROBE_WAIT) < 0);
+      if (PlainHttpProbe.answersPlainHttp(apiBase, wait.orElse(PROBE_WAIT))) {
+        return IoFailure.HTTPS_TO_PLAIN;
+      }
     }
-    return failure(
+    return failure;
+  }
+
+  private SuperviselyException ioExhausted(
+      String method, IoFailure failure, IOException e, int attempts) {
+    String server = ServerAddress.origin(apiBase);
+    String reason = describe(failure, e) + (attempts > 1 ? ", " + attempts + " attempts" : "");
+    return switch (failure) {
+      case HTTPS_TO_PLAIN, HTTP_TO_TLS, UNTRUSTED_CERTIFICATE -> wrongAddress(method, failure, e);
+      case NOT_HTTP ->
+          answered
+              ? retriesExhausted(method, server, attempts, reason, e)
+              : wrongAddress(method, failure, e);
+      case OTHER -> retriesExhausted(method, server, attempts, reason, e);
+      case UNKNOWN_HOST, REFUSED, CONNECT_TIMEOUT ->
+          unreachable(method, failure, server, reason, e);
+    };
+  }
+
+  /** Returns the configuration error of an address that answers, but not as the API would. */
+  private SuperviselyException wrongAddress(String method, IoFailure failure, IOException e) {
+    String server = ServerAddress.origin(apiBase);
+    String useOther =
+        "Did you mean " + ServerAddress.otherScheme(server) + "? Set SERVER_ADDRESS to it";
+    String reason = describe(failure, e);
+    String summary =
+        switch (failure) {
+          case HTTPS_TO_PLAIN ->
+              "The server at " + server + " does not speak HTTPS (" + reason + ")";
+          case HTTP_TO_TLS ->
+              "The server at " + server + " speaks HTTPS, not plain HTTP (" + reason + ")";
+          case UNTRUSTED_CERTIFICATE ->
+              "The TLS certificate of " + server + " is not trusted here (" + reason + ")";
+          default -> "The server at " + server + " does not answer in HTTP (" + reason + ")";
+        };
+    String hint =
+        switch (failure) {
+          case HTTPS_TO_PLAIN, HTTP_TO_TLS -> useOther;
+          case UNTRUSTED_CERTIFICATE ->
+              "Check the host in SERVER_ADDRESS; for a private CA, add it to the Java truststore";
+          default -> "Check the port in SERVER_ADDRESS: it must be the Supervisely server's";
+        };
+    return connectFailure(Kind.CONFIGURATION, method, summary, hint, reason, e);
+  }
+
+  private SuperviselyException retriesExhausted(
+      String method, String server, int attempts, String reason, IOException e) {
+    return connectFailure(
         Kind.RETRIES_EXHAUSTED,
         method,
-        null,
-        null,
-        null,
-        "Calling "
-            + method
-            + " failed "
-            + attempts
-            + " times in a row at "
-            + apiBase
-            + ": "
-            + describe(e),
-        "The connection keeps breaking: check the network or proxy, then run again",
+        "Calling " + method + " failed " + attempts + " times in a row at " + server,
+        "The connection keeps breaking (" + describe(e) + "): check the network or proxy",
+        reason,
         e);
+  }
+
+  private SuperviselyException unreachable(
+      String method, IoFailure failure, String server, String reason, IOException e) {
+    if (answered) {
+      return connectFailure(
+          Kind.UNREACHABLE,
+          method,
+          "Lost the connection to " + server + " while calling " + method + " (" + reason + ")",
+          "The server answered earlier and stopped: check that it is up, then run again",
+          reason,
+          e);
+    }
+    String hint =
+        switch (failure) {
+          case UNKNOWN_HOST -> "Check the host name in SERVER_ADDRESS, and that DNS works here";
+          case CONNECT_TIMEOUT ->
+              server.startsWith("https://")
+                  ? "Check SERVER_ADDRESS (host and port; "
+                      + ServerAddress.otherScheme(server)
+                      + " if the server speaks plain HTTP) and that no firewall drops the connection"
+                  : "Check SERVER_ADDRESS (scheme, host and port) and that no firewall drops the"
+                      + " connection";
+          default -> "Check SERVER_ADDRESS (scheme, host and port) and that the server is up";
+        };
+    return connectFailure(
+        Kind.UNREACHABLE,
+        method,
+        "Cannot connect to " + server + " (" + reason + ")",
+        hint,
+        reason,
+        e);
+  }
+
+  private SuperviselyException connectFailure(
+      Kind kind, String method, String summary, String hint, String reason, IOException cause) {
+    return new SuperviselyException(
+        kind, method, null, null, null, redact(summary), redact(hint), redact(reason), cause);
   }
 
   private void logFinal(String method, int status, long elapsedMs, int attempt) {
@@ -266,6 +333,18 @@ final class ApiTransport {
 
   private SuperviselyException statusFailure(
       String method, int status, int attempts, String error, String details) {
+    if (status == 400 && isPlainHttpToHttpsPort(details)) {
+      String server = ServerAddress.origin(apiBase);
+      return failure(
+          Kind.CONFIGURATION,
+          method,
+          status,
+          null,
+          null,
+          "The server at " + server + " speaks HTTPS, not plain HTTP (HTTP 400)",
+          "Did you mean " + ServerAddress.otherScheme(server) + "? Set SERVER_ADDRESS to it",
+          null);
+    }
     String summary = "Calling " + method + " failed with HTTP " + status;
     if (RetryPolicy.isRetryable(status)) {
       return failure(
@@ -321,6 +400,14 @@ final class ApiTransport {
         summary,
         "The server failed on this request: try again later or report it to the admin",
         null);
+  }
+
+  /** Returns whether a 400 body is nginx's or Go's "plain HTTP sent to an HTTPS port" page. */
+  private boolean isPlainHttpToHttpsPort(String details) {
+    return apiBase.startsWith("http://")
+        && details != null
+        && (details.contains("plain HTTP request was sent to HTTPS port")
+            || details.contains("Client sent an HTTP request to an HTTPS server"));
   }
 
   private SuperviselyException redirect(String method, HttpResponse<byte[]> response) {
@@ -479,19 +566,46 @@ final class ApiTransport {
     return text.replace(token, "<API_TOKEN>");
   }
 
-  private static boolean isUnresolvedHost(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return true;
-      }
-    }
-    return false;
+  /** Returns what went wrong in a few words, e.g. "connection refused" or "unknown host". */
+  private String describe(IoFailure failure, IOException e) {
+    return switch (failure) {
+      case UNKNOWN_HOST -> "unknown host " + URI.create(apiBase).getHost();
+      case REFUSED -> firstMessage(e).map(ApiTransport::lowerFirst).orElse("connection refused");
+      case HTTPS_TO_PLAIN ->
+          e instanceof HttpConnectTimeoutException
+              ? "it answers plain HTTP but not the TLS handshake"
+              : "it answered without TLS";
+      case HTTP_TO_TLS -> "it answered in TLS";
+      case CONNECT_TIMEOUT ->
+          "no connection within "
+              + http.connectTimeout().map(ApiTransport::seconds).orElse("the connect timeout");
+      default -> describe(e);
+    };
   }
 
+  /** Returns the exception's class and the first message in its chain, on one line. */
   private String describe(IOException e) {
-    String message = e.getMessage();
     String name = e.getClass().getSimpleName();
-    return redact(message == null || message.isBlank() ? name : name + ": " + firstLine(message));
+    return redact(firstMessage(e).map(message -> name + ": " + message).orElse(name));
+  }
+
+  /** Returns the first line of the first message in the chain, control characters replaced. */
+  private static Optional<String> firstMessage(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return Optional.of(firstLine(t.getMessage()).replaceAll("\\p{Cntrl}", "?"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String seconds(Duration duration) {
+    long ms = duration.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+
+  private static String lowerFirst(String text) {
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String contentType(HttpResponse<?> response) {

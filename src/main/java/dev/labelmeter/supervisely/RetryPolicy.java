@@ -15,6 +15,9 @@ import java.util.Set;
  * [0.5, 1] ("equal jitter"), or longer when the server's {@code Retry-After} asks for it (at most
  * {@link #MAX_RETRY_AFTER}).
  *
+ * <p>Until a server has answered once, a connection it refuses is more likely a wrong address than
+ * a restart: such failures use the short {@link #firstContact()} policy instead.
+ *
  * @param maxRetries retries after the first attempt; 0 disables retrying
  * @param backoffBase wait before the first retry (before jitter)
  * @param backoffCap longest exponential wait (before jitter)
@@ -31,6 +34,12 @@ public record RetryPolicy(int maxRetries, Duration backoffBase, Duration backoff
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(60));
 
+  /** The most retries of a refused connection to a server that has never answered. */
+  public static final int FIRST_CONTACT_RETRIES = 2;
+
+  /** The longest wait between those retries (before jitter). */
+  public static final Duration FIRST_CONTACT_CAP = Duration.ofSeconds(2);
+
   /** Validates the policy. */
   public RetryPolicy {
     if (maxRetries < 0) {
@@ -44,6 +53,22 @@ public record RetryPolicy(int maxRetries, Duration backoffBase, Duration backoff
     if (value == null || value.isNegative()) {
       throw new IllegalArgumentException(name + " must be a duration >= 0, got " + value);
     }
+  }
+
+  /**
+   * Returns the policy for connections refused by a server that has not answered yet: at most
+   * {@link #FIRST_CONTACT_RETRIES} retries, waits of at most {@link #FIRST_CONTACT_CAP}, and never
+   * more retries or longer waits than this policy. With the defaults a wrong address fails after 3
+   * attempts and at most 3 s of waiting.
+   */
+  public RetryPolicy firstContact() {
+    Duration cap = shorter(backoffCap, FIRST_CONTACT_CAP);
+    return new RetryPolicy(
+        Math.min(maxRetries, FIRST_CONTACT_RETRIES), shorter(backoffBase, cap), cap);
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** Returns whether a response with this status is worth another attempt. */

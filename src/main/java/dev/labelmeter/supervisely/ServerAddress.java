@@ -1,17 +1,32 @@
 package dev.labelmeter.supervisely;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Server address normalisation as the Python SDK does it. */
+/** Server address normalisation as the Python SDK does it, and what the address tells. */
 public final class ServerAddress {
+  /** A scheme such as {@code http://} or {@code ftp://} at the start of an address. */
+  private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerAddress.class);
+
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
+
   private ServerAddress() {}
 
   /**
    * Returns {@code address} trimmed, without leading or trailing {@code /}, and with {@code
-   * http://} prepended when it has neither {@code http://} nor {@code https://}.
+   * http://} prepended when it has no scheme (as the SDK does). The scheme is lower-cased.
    *
-   * @throws SuperviselyException (configuration) when the address is blank or not a URL
+   * @throws SuperviselyException (configuration) when the address is blank, not a URL, or has a
+   *     scheme other than {@code http} and {@code https}
    */
   public static String normalise(String address) {
     if (address == null || address.isBlank()) {
@@ -20,11 +35,76 @@ public final class ServerAddress {
           "Set SERVER_ADDRESS, e.g. SERVER_ADDRESS=https://app.supervisely.com");
     }
     String trimmed = stripSlashes(address.strip());
-    if (!trimmed.contains("http://") && !trimmed.contains("https://")) {
+    Matcher scheme = SCHEME.matcher(trimmed);
+    if (!scheme.find()) {
       trimmed = "http://" + trimmed;
+    } else {
+      String name = scheme.group(1).toLowerCase(Locale.ROOT);
+      requireHttp(trimmed, name);
+      trimmed = name + trimmed.substring(scheme.group(1).length());
     }
     requireUrl(trimmed);
     return trimmed;
+  }
+
+  /**
+   * Returns {@code scheme://host[:port]} of a normalised address: what a user recognises as the
+   * server, without the API path.
+   */
+  static String origin(String address) {
+    URI uri = URI.create(address);
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return uri.getScheme() + "://" + uri.getHost() + port;
+  }
+
+  /** Returns {@code address} with its scheme swapped between {@code http} and {@code https}. */
+  static String otherScheme(String address) {
+    if (address.startsWith("https://")) {
+      return "http://" + address.substring("https://".length());
+    }
+    return "https://" + address.substring("http://".length());
+  }
+
+  /**
+   * Returns whether the API token would travel unencrypted off this machine: the address is
+   * {@code http://} and its host is not loopback ({@code localhost}, 127.0.0.0/8, {@code ::1}).
+   * No name is resolved to decide.
+   */
+  static boolean sendsTokenInClear(String address) {
+    URI uri = URI.create(address);
+    return "http".equals(uri.getScheme()) && !isLoopback(uri.getHost());
+  }
+
+  /** Logs a warning when {@link #sendsTokenInClear} holds for {@code apiBase}; call once. */
+  static void warnIfTokenInClear(String apiBase) {
+    if (sendsTokenInClear(apiBase)) {
+      String server = origin(apiBase);
+      LOG.warn(
+          "{} is plain http: the API token goes unencrypted to {}; use {} unless the whole network"
+              + " path is trusted",
+          server,
+          URI.create(apiBase).getHost(),
+          otherScheme(server));
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    if (IPV4_LOOPBACK.matcher(name).matches()) {
+      return true;
+    }
+    if (name.startsWith("[") && name.endsWith("]")) {
+      try {
+        // A bracketed IPv6 literal: parsed, never looked up.
+        return InetAddress.getByName(name.substring(1, name.length() - 1)).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String stripSlashes(String text) {
@@ -37,6 +117,19 @@ public final class ServerAddress {
       end--;
     }
     return text.substring(start, end);
+  }
+
+  private static void requireHttp(String address, String scheme) {
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw SuperviselyException.configuration(
+          "The Supervisely server address \""
+              + address
+              + "\" uses the scheme "
+              + scheme
+              + "://, but only http:// and https:// are supported",
+          "Set SERVER_ADDRESS to https://host (or http://host:port for a local server), e.g."
+              + " SERVER_ADDRESS=https://app.supervisely.com");
+    }
   }
 
   private static void requireUrl(String address) {

@@ -39,6 +39,7 @@ public final class SuperviselyApi {
         builder.apiBaseUrl == null
             ? serverAddress + "/public/api"
             : ServerAddress.normalise(builder.apiBaseUrl);
+    ServerAddress.warnIfTokenInClear(apiBase);
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(builder.connectTimeout)

@@ -13,7 +13,10 @@ public class SuperviselyException extends RuntimeException {
 
   /** What kind of failure this is, so that callers can react (e.g. map to exit codes). */
   public enum Kind {
-    /** Server address, token or environment set up wrongly (also: redirects, non-JSON bodies). */
+    /**
+     * Server address, token or environment set up wrongly (also: redirects, non-JSON bodies, http
+     * and https mixed up, a certificate this machine does not trust).
+     */
     CONFIGURATION,
     /** The server could not be reached at all (connection refused, unknown host, timeouts). */
     UNREACHABLE,
@@ -41,6 +44,7 @@ public class SuperviselyException extends RuntimeException {
   private final String serverError;
   private final String serverMessage;
   private final String hint;
+  private final String reason;
 
   SuperviselyException(
       Kind kind,
@@ -51,6 +55,20 @@ public class SuperviselyException extends RuntimeException {
       String summary,
       String hint,
       Throwable cause) {
+    this(kind, method, status, serverError, serverMessage, summary, hint, null, cause);
+  }
+
+  /** A failure with a short {@code reason} that callers may quote, e.g. "connection refused". */
+  SuperviselyException(
+      Kind kind,
+      String method,
+      Integer status,
+      String serverError,
+      String serverMessage,
+      String summary,
+      String hint,
+      String reason,
+      Throwable cause) {
     super(compose(summary, serverError, serverMessage, hint), cause);
     this.kind = kind;
     this.method = method;
@@ -58,6 +76,7 @@ public class SuperviselyException extends RuntimeException {
     this.serverError = serverError;
     this.serverMessage = serverMessage;
     this.hint = hint;
+    this.reason = reason;
   }
 
   static SuperviselyException configuration(String summary, String hint) {
@@ -103,6 +122,15 @@ public class SuperviselyException extends RuntimeException {
   /** Returns the server's {@code details.message} (messages of a list joined by "; "). */
   public Optional<String> serverMessage() {
     return Optional.ofNullable(serverMessage);
+  }
+
+  /**
+   * Returns, for a call that got no usable answer (e.g. {@link Kind#UNREACHABLE}), the short cause
+   * such as {@code connection refused, 3 attempts} or {@code unknown host}, for callers that put
+   * it in a message of their own; empty when the message is all there is.
+   */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
   }
 
   /** Returns what the user should do about it, in one sentence. */

@@ -4,15 +4,22 @@ import static dev.labelmeter.supervisely.Fixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.labelmeter.supervisely.RecordingServer.Reply;
 import dev.labelmeter.supervisely.SuperviselyException.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class ConnectionConfigTest {
   @TempDir Path home;
@@ -23,7 +30,9 @@ class ConnectionConfigTest {
     "'  https://app.supervisely.com//  ', https://app.supervisely.com",
     "app.supervisely.com, http://app.supervisely.com",
     "/10.0.0.5:8080/, http://10.0.0.5:8080",
-    "http://localhost:5000, http://localhost:5000"
+    "http://localhost:5000, http://localhost:5000",
+    "HTTPS://App.Supervisely.com, https://App.Supervisely.com",
+    "localhost:8080/, http://localhost:8080"
   })
   void addressesAreNormalisedAsTheSdkDoes(String given, String expected) {
     assertThat(ServerAddress.normalise(given)).isEqualTo(expected);
@@ -146,5 +155,75 @@ class ConnectionConfigTest {
 
     assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
     assertThat(e.getMessage()).contains("line breaks").doesNotContain(TOKEN);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ftp://x", "file:///etc/passwd", "ws://app.supervisely.com"})
+  void schemesOtherThanHttpAndHttpsAreRefused(String address) {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> SuperviselyApi.builder().server(address).token(TOKEN).build());
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage())
+        .startsWith("The Supervisely server address \"" + address + "\" uses the scheme ")
+        .contains("only http:// and https:// are supported", "Set SERVER_ADDRESS to https://");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "http://app.supervisely.com, true",
+    "http://10.0.0.5:8080, true",
+    "http://128.0.0.1, true",
+    "http://localhost.example.com, true",
+    "https://app.supervisely.com, false",
+    "http://localhost:5000, false",
+    "http://LOCALHOST, false",
+    "http://127.0.0.1:8080, false",
+    "http://127.1.2.3, false",
+    "'http://[::1]:8080', false"
+  })
+  void theTokenTravelsInClearOnlyOverHttpToAHostOffThisMachine(String address, boolean clear) {
+    assertThat(ServerAddress.sendsTokenInClear(ServerAddress.normalise(address))).isEqualTo(clear);
+  }
+
+  @Test
+  void aClientForAPlainHttpHostOffThisMachineWarnsOnceToUseHttps() {
+    List<ILoggingEvent> warnings =
+        warningsWhile(() -> SuperviselyApi.builder().server("10.0.0.5:8080").token(TOKEN).build());
+
+    assertThat(warnings)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement()
+        .asString()
+        .contains("http://10.0.0.5:8080 is plain http", "use https://10.0.0.5:8080")
+        .doesNotContain(TOKEN);
+  }
+
+  @Test
+  void aClientForLocalhostOrHttpsDoesNotWarn() {
+    List<ILoggingEvent> warnings =
+        warningsWhile(
+            () -> {
+              SuperviselyApi.builder().server("http://localhost:5000").token(TOKEN).build();
+              SuperviselyApi.builder().server("http://127.0.0.1:5000").token(TOKEN).build();
+              SuperviselyApi.builder().server("https://app.supervisely.com").token(TOKEN).build();
+            });
+
+    assertThat(warnings).isEmpty();
+  }
+
+  private static List<ILoggingEvent> warningsWhile(Runnable action) {
+    Logger logger = (Logger) LoggerFactory.getLogger(ServerAddress.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      action.run();
+    } finally {
+      logger.detachAppender(appender);
+    }
+    return appender.list.stream().filter(event -> event.getLevel() == Level.WARN).toList();
   }
 }

@@ -92,10 +92,19 @@ final class RecordingServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
   RecordingServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** Starts on {@code port} of loopback (0: any free port), e.g. to come back after a restart. */
+  RecordingServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   /** Returns {@code http://127.0.0.1:port}. */
