@@ -23,6 +23,13 @@ public final class MetricDefinitions {
                   + " the previous window has the same length and ends where it starts."),
           new Definition(
               "All",
+              "Change colours",
+              "Green marks a change for the better, red one for the worse: more images finished,"
+                  + " objects or accepted decisions and a higher acceptance are better; more"
+                  + " rejections and a longer review turnaround are worse. Changes of hours and"
+                  + " activity counts are neither and are not coloured."),
+          new Definition(
+              "All",
               "Active hours",
               "Time between consecutive events of a user that are at most the idle threshold"
                   + " apart, credited to the date and job of the later event."),

@@ -357,8 +357,11 @@ class ExcelReportWriterTest {
     assertThat(formatting.getFormattingRanges()[0].formatAsString()).isEqualTo("C2:I3");
     XSSFConditionalFormattingRule rule = formatting.getRule(0);
     assertThat(rule.getColorScaleFormatting().getNumControlPoints()).isEqualTo(2);
+    // active hours are neither better nor worse: white to blue, not a green "good" scale
+    assertThat(((XSSFColor) rule.getColorScaleFormatting().getColors()[0]).getARGBHex())
+        .isEqualTo("FFFFFFFF");
     assertThat(((XSSFColor) rule.getColorScaleFormatting().getColors()[1]).getARGBHex())
-        .isEqualTo("FF" + HeatmapSheet.HIGH_COLOR);
+        .isEqualTo("FF2563EB");
   }
 
   @Test
