@@ -19,8 +19,9 @@ public final class MetricDefinitions {
           new Definition(
               "All",
               "Window",
-              "The local dates reported, from the first date up to but not including the last;"
-                  + " the previous window has the same length and ends where it starts."),
+              "The local dates reported, from the first date to the last, both days included;"
+                  + " the previous window has as many days and ends the day before the window"
+                  + " starts."),
           new Definition(
               "All",
               "Change colours",

@@ -21,9 +21,8 @@ import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.report.WindowText;
 import java.text.NumberFormat;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,7 +149,7 @@ final class SummarySheet {
     ResultParams p = result.params();
     out.headerRow(List.of("Parameter", "Value"));
     line("Window", window(p), Kind.TEXT);
-    line("Previous window", dates(p.previousFrom(), p.from()), Kind.TEXT);
+    line("Previous window", WindowText.of(p.previousFrom(), p.from()), Kind.TEXT);
     line("Report zone", p.zone(), Kind.TEXT);
     line("Idle threshold (seconds)", p.idleThresholdSeconds(), Kind.COUNT);
     line("Stale after (days without work)", p.staleDays(), Kind.COUNT);
@@ -249,17 +248,6 @@ final class SummarySheet {
   }
 
   private static String window(ResultParams p) {
-    return dates(p.from(), p.to());
-  }
-
-  /** Returns a half-open range of dates in words, with its last date included. */
-  static String dates(LocalDate from, LocalDate toExclusive) {
-    long days = ChronoUnit.DAYS.between(from, toExclusive);
-    return from
-        + " to "
-        + toExclusive.minusDays(1)
-        + " ("
-        + days
-        + (days == 1 ? " day)" : " days)");
+    return WindowText.of(p.from(), p.to());
   }
 }

@@ -20,6 +20,7 @@ import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.report.WindowText;
 import dev.labelmeter.report.html.TableView.Cell;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -150,8 +151,8 @@ final class SummarySection {
   static List<Fact> parameters(ResultParams params, ZoneId zone) {
     return List.of(
         new Fact("Team", Long.toString(params.teamId())),
-        new Fact("Window", ReportView.windowText(params.from(), params.to())),
-        new Fact("Previous window", ReportView.windowText(params.previousFrom(), params.from())),
+        new Fact("Window", WindowText.of(params.from(), params.to())),
+        new Fact("Previous window", WindowText.of(params.previousFrom(), params.from())),
         new Fact("Report zone", zone.getId()),
         new Fact("Idle threshold", params.idleThresholdSeconds() + " s"),
         new Fact("Stale after", params.staleDays() + " days without work"),

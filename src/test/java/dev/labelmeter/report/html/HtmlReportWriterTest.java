@@ -173,12 +173,14 @@ class HtmlReportWriterTest {
     assertThat(firstCard.selectFirst(".kpi-value").text()).isEqualTo("15.75");
     assertThat(firstCard.selectFirst(".kpi-change").text()).isEqualTo("+1.75 vs previous 14.00");
     assertThat(page.doc.selectFirst(".subtitle").text())
-        .isEqualTo("2024-05-01 to 2024-05-07 (7 days), times in Europe/Berlin");
+        .isEqualTo(
+            "from 2024-05-01 to 2024-05-07, both days included (7 days), times in Europe/Berlin");
     assertThat(page.fact("Snapshot (Europe/Berlin)")).isEqualTo("2024-05-08 06:30");
     assertThat(page.fact("Team ETA (Europe/Berlin)")).isEqualTo("2024-06-09");
     assertThat(page.fact("Team pace (images/day)")).isEqualTo("35.0");
     assertThat(page.fact("Remaining images (pending and in progress)")).isEqualTo("1,150");
-    assertThat(page.fact("Previous window")).isEqualTo("2024-04-24 to 2024-04-30 (7 days)");
+    assertThat(page.fact("Previous window"))
+        .isEqualTo("from 2024-04-24 to 2024-04-30, both days included (7 days)");
     assertThat(page.fact("Idle threshold")).isEqualTo("300 s");
   }
 
@@ -318,6 +320,20 @@ class HtmlReportWriterTest {
       assertThat(page.text("definitions-table", "Metric", d.metric(), "Definition"))
           .isEqualTo(d.definition());
     }
+  }
+
+  @Test
+  void definitionsWordTheWindowWithBothDaysIncludedAsTheSummaryDoes() {
+    assertThat(page.text("definitions-table", "Metric", "Window", "Definition"))
+        .contains("from the first date to the last, both days included")
+        .doesNotContain("not including");
+    assertThat(page.doc.selectFirst("#definitions .hint").text())
+        .isEqualTo(
+            "This report's window is from 2024-05-01 to 2024-05-07, both days included (7 days);"
+                + " the previous window is from 2024-04-24 to 2024-04-30, both days included"
+                + " (7 days). Dates and times are local to the report zone Europe/Berlin.");
+    assertThat(page.fact("Window"))
+        .isEqualTo("from 2024-05-01 to 2024-05-07, both days included (7 days)");
   }
 
   @Test
