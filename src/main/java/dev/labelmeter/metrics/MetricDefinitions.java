@@ -19,8 +19,16 @@ public final class MetricDefinitions {
           new Definition(
               "All",
               "Window",
-              "The local dates reported, from the first date up to but not including the last;"
-                  + " the previous window has the same length and ends where it starts."),
+              "The local dates reported, from the first date to the last, both days included;"
+                  + " the previous window has as many days and ends the day before the window"
+                  + " starts."),
+          new Definition(
+              "All",
+              "Change colours",
+              "Green marks a change for the better, red one for the worse: more images finished,"
+                  + " objects or accepted decisions and a higher acceptance are better; more"
+                  + " rejections and a longer review turnaround are worse. Changes of hours and"
+                  + " activity counts are neither and are not coloured."),
           new Definition(
               "All",
               "Active hours",

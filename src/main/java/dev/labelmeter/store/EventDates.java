@@ -1,8 +1,10 @@
 package dev.labelmeter.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -10,14 +12,27 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the {@code date} of an activity event: an ISO-8601 date-time with {@code Z} or a numeric
  * offset ({@code +HH:MM} or {@code +HHMM}) and 0 to 9 fraction digits. Anything else does not
  * parse.
+ *
+ * <p>Two readings: {@link #parse} is lenient (any letter case, surrounding blanks) and files an
+ * event under its day in the store; {@link #parseStrict} is the exact form the metrics count (see
+ * {@code docs/metrics.md}, rule 3), truncated to the microsecond, the precision both engines
+ * compute with in epoch microseconds ({@link #toEpochMicros}).
  */
 public final class EventDates {
+  private static final Pattern STRICT =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?"
+              + "(Z|([+-])(\\d{2}):?(\\d{2}))");
+
   private static final DateTimeFormatter FORMAT =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -55,6 +70,83 @@ public final class EventDates {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns the instant of {@code text} truncated to the microsecond, or empty unless it is
+   * exactly {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of 1 to 9 digits after a dot, then
+   * {@code Z} or a numeric offset {@code +HH:MM} or {@code +HHMM} (also with {@code -}, at most 18
+   * hours, minutes up to 59). Upper-case {@code T} and {@code Z} only, no blanks; an impossible
+   * date such as February 30 does not parse.
+   *
+   * <pre>{@code
+   * EventDates.parseStrict("2026-10-25T01:30:00.5+0200") // 2026-10-24T23:30:00.500Z
+   * EventDates.parseStrict("2026-10-25 01:30:00Z")       // empty
+   * }</pre>
+   */
+  public static Optional<Instant> parseStrict(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Instant utc = parseUtc(text);
+    if (utc == null) {
+      utc = parseWithOffset(text);
+    }
+    return utc == null ? Optional.empty() : Optional.of(utc.truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /** Returns {@code instant} as microseconds since the epoch (sub-microsecond digits dropped). */
+  public static long toEpochMicros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+  }
+
+  /** Returns the instant {@code micros} microseconds after the epoch. */
+  public static Instant fromEpochMicros(long micros) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
+  /** Returns the instant of the strict form with any offset, or null. */
+  private static Instant parseWithOffset(String text) {
+    Matcher m = STRICT.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    try {
+      LocalDateTime local =
+          LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)),
+              Integer.parseInt(m.group(6)),
+              nanos(m.group(7)));
+      return local.toInstant(offset(m));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int nanos(String fraction) {
+    if (fraction == null) {
+      return 0;
+    }
+    return Integer.parseInt((fraction + "000000000").substring(0, 9));
+  }
+
+  private static ZoneOffset offset(Matcher m) {
+    if ("Z".equals(m.group(8))) {
+      return ZoneOffset.UTC;
+    }
+    int hours = Integer.parseInt(m.group(10));
+    int minutes = Integer.parseInt(m.group(11));
+    if (minutes > 59) {
+      throw new DateTimeException("offset minutes out of range: " + minutes);
+    }
+    int sign = "-".equals(m.group(9)) ? -1 : 1;
+    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
   }
 
   /**

@@ -3,59 +3,11 @@ package dev.labelmeter.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class MetricHelpersTest {
-
-  @ParameterizedTest
-  @CsvSource({
-    "2021-01-15T14:24:58.480Z, 2021-01-15T14:24:58.480Z",
-    "2021-01-15T14:24:58Z, 2021-01-15T14:24:58Z",
-    "2026-10-25T02:30:00+02:00, 2026-10-25T00:30:00Z",
-    "2026-10-25T02:30:00+0200, 2026-10-25T00:30:00Z",
-    "2026-10-25T02:30:00-0530, 2026-10-25T08:00:00Z",
-    "2026-10-25T02:30:00.5+01:00, 2026-10-25T01:30:00.500Z",
-    "2026-10-25T02:30:00.123456789Z, 2026-10-25T02:30:00.123456Z",
-    "2024-02-29T23:59:59.9Z, 2024-02-29T23:59:59.900Z"
-  })
-  void timestampsWithZOrANumericOffsetParseToMicroseconds(String text, String expected) {
-    assertThat(EventTimestamps.parse(text)).isEqualTo(Instant.parse(expected));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "2021-01-15T14:24:58",
-        "2021-01-15 14:24:58Z",
-        "2021-01-15T14:24Z",
-        "2021-02-30T10:00:00Z",
-        "2021-01-15T24:00:00Z",
-        "2021-01-15T14:24:58.Z",
-        "2021-01-15T14:24:58.1234567890Z",
-        "2021-01-15T14:24:58+02",
-        "2021-01-15T14:24:58+19:00",
-        "2021-01-15T14:24:58z",
-        "None",
-        ""
-      })
-  void anythingElseDoesNotParse(String text) {
-    assertThat(EventTimestamps.parse(text)).isNull();
-  }
-
-  @Test
-  void epochMicrosRoundTripIncludingBeforeTheEpoch() {
-    Instant before = Instant.parse("1969-12-31T23:59:59.999999Z");
-    assertThat(EventTimestamps.toEpochMicros(before)).isEqualTo(-1L);
-    assertThat(EventTimestamps.fromEpochMicros(-1L)).isEqualTo(before);
-    assertThat(EventTimestamps.toEpochMicros(Instant.parse("1970-01-01T00:00:01.000002Z")))
-        .isEqualTo(1_000_002L);
-  }
 
   @Test
   void canonicalFormIgnoresKeyOrderButKeepsNumberLiterals() {

@@ -3,6 +3,7 @@ package dev.labelmeter.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.JsonLinesWriter;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreJson;
@@ -172,7 +173,7 @@ public final class TestStore {
 
   /** Adds {@code event} to the partition of its UTC date. */
   public TestStore add(JsonNode event) {
-    Instant at = EventTimestamps.parse(event.path("date").asText());
+    Instant at = EventDates.parseStrict(event.path("date").asText()).orElse(null);
     LocalDate day = at == null ? snapshotAt.atOffset(ZoneOffset.UTC).toLocalDate() : utc(at);
     return addTo(day, event);
   }

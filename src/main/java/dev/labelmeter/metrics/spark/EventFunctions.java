@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labelmeter.metrics.EventCanonicalForm;
-import dev.labelmeter.metrics.EventTimestamps;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreJson;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * The per-value rules of the metrics, as plain Java that the Spark jobs call through user-defined
  * functions: an event line is read with {@link EventCanonicalForm#EXACT_READER}, its duplicate key
  * is {@link EventCanonicalForm#ofEvent}, its {@code date} is parsed by {@link
- * EventTimestamps#parse}, and its fields are typed exactly as the Tablesaw engine types them (ids
+ * EventDates#parseStrict}, and its fields are typed exactly as the Tablesaw engine types them (ids
  * only from JSON integers, texts from any scalar, numbers only when finite).
  */
 final class EventFunctions {
@@ -84,8 +84,7 @@ final class EventFunctions {
       values[i++] = field(event, name);
     }
     JsonNode meta = event.get("meta");
-    Instant instant = EventTimestamps.parse(textOrNull(event, "date"));
-    values[i++] = instant == null ? null : EventTimestamps.toEpochMicros(instant);
+    values[i++] = parseInstantMicros(textOrNull(event, "date"));
     values[i++] = textOrNull(meta, "reviewStatus");
     values[i] = doubleOrNull(meta, "duration");
     return RowFactory.create(values);
@@ -139,18 +138,17 @@ final class EventFunctions {
 
   /** Returns the instant of {@code text} in epoch microseconds, or null when it does not parse. */
   static Long parseInstantMicros(String text) {
-    Instant instant = EventTimestamps.parse(text);
-    return instant == null ? null : EventTimestamps.toEpochMicros(instant);
+    return EventDates.parseStrict(text).map(EventDates::toEpochMicros).orElse(null);
   }
 
   /** Returns {@code instant} in microseconds since the epoch, truncated. */
   static long toMicros(Instant instant) {
-    return EventTimestamps.toEpochMicros(instant);
+    return EventDates.toEpochMicros(instant);
   }
 
   /** Returns the instant of {@code micros} since the epoch. */
   static Instant fromMicros(long micros) {
-    return EventTimestamps.fromEpochMicros(micros);
+    return EventDates.fromEpochMicros(micros);
   }
 
   /** Returns the local date of {@code micros} in {@code zone}, as days since 1970-01-01. */

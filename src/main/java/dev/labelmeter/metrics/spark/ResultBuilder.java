@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.expr;
 import dev.labelmeter.metrics.ClassRow;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
@@ -27,6 +26,7 @@ import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
@@ -395,7 +395,7 @@ final class ResultBuilder {
     try {
       long micros = Math.floorDiv(Math.multiplyExact(remaining, PACE_WINDOW_MICROS), paceCount);
       long at = Math.addExact(job.snapshotMicros, micros);
-      return EventTimestamps.fromEpochMicros(at).atZone(job.zone).toLocalDate();
+      return EventDates.fromEpochMicros(at).atZone(job.zone).toLocalDate();
     } catch (ArithmeticException | java.time.DateTimeException e) {
       return null;
     }
@@ -844,8 +844,7 @@ final class ResultBuilder {
   }
 
   private static Instant instant(String text) {
-    Instant parsed = EventTimestamps.parse(text);
-    return parsed;
+    return EventDates.parseStrict(text).orElse(null);
   }
 
   /** Returns the turnarounds (microseconds) of the list column {@code name} in seconds. */

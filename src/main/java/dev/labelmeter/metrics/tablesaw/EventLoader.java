@@ -6,8 +6,8 @@ import static dev.labelmeter.metrics.tablesaw.JsonValues.longOrNull;
 import static dev.labelmeter.metrics.tablesaw.JsonValues.textOrNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.KnownValues;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.time.Instant;
@@ -81,7 +81,7 @@ final class EventLoader {
     if (!KnownValues.isKnownAction(action)) {
       unknownActions.merge(action == null ? KnownValues.MISSING : action, 1L, Long::sum);
     }
-    Instant instant = EventTimestamps.parse(textOrNull(event, "date"));
+    Instant instant = EventDates.parseStrict(textOrNull(event, "date")).orElse(null);
     if (instant == null) {
       unparseable++;
       return;
@@ -111,7 +111,7 @@ final class EventLoader {
   private void appendRow(long order, Instant instant, JsonNode event, String action, long jobId) {
     JsonNode meta = event.get("meta");
     events.longColumn("seq").append(order);
-    events.longColumn("instantMicros").append(EventTimestamps.toEpochMicros(instant));
+    events.longColumn("instantMicros").append(EventDates.toEpochMicros(instant));
     append(events.longColumn("userId"), longOrNull(event, "userId"));
     append(events.stringColumn("user"), textOrNull(event, "user"));
     append(events.stringColumn("action"), action);

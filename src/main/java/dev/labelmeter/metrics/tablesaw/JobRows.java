@@ -2,12 +2,12 @@ package dev.labelmeter.metrics.tablesaw;
 
 import static dev.labelmeter.metrics.tablesaw.JsonValues.get;
 
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
 import dev.labelmeter.metrics.KnownValues;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.Percentiles;
+import dev.labelmeter.store.EventDates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -214,7 +214,7 @@ final class JobRows {
     try {
       long add =
           Math.floorDiv(Math.multiplyExact(remaining, 7 * Hours.MICROS_PER_DAY), paceImagesIn7Days);
-      return EventTimestamps.fromEpochMicros(Math.addExact(snapshotMicros, add))
+      return EventDates.fromEpochMicros(Math.addExact(snapshotMicros, add))
           .atZone(zone)
           .toLocalDate();
     } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -223,6 +223,6 @@ final class JobRows {
   }
 
   private static java.time.Instant micros(Long micros) {
-    return micros == null ? null : EventTimestamps.fromEpochMicros(micros);
+    return micros == null ? null : EventDates.fromEpochMicros(micros);
   }
 }

@@ -7,7 +7,6 @@ import dev.labelmeter.metrics.ClassRow;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
 import dev.labelmeter.metrics.DateWindow;
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
@@ -21,6 +20,7 @@ import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +51,7 @@ final class ResultAssembler {
     this.window = window;
     this.calendar = calendar;
     this.pass = pass;
-    this.snapshotMicros = EventTimestamps.toEpochMicros(tables.manifest().snapshotAt());
+    this.snapshotMicros = EventDates.toEpochMicros(tables.manifest().snapshotAt());
     Map<Long, String> eventLogins = new HashMap<>();
     pass.users.forEach(
         (id, u) -> {

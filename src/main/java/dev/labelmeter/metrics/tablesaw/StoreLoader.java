@@ -6,13 +6,12 @@ import static dev.labelmeter.metrics.tablesaw.JsonValues.longOrNull;
 import static dev.labelmeter.metrics.tablesaw.JsonValues.textOrNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labelmeter.metrics.EventTimestamps;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.JsonLinesReader;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,10 +256,11 @@ final class StoreLoader {
     append(jobs.stringColumn("manager"), textOrNull(job, "managerLogin"));
     append(jobs.stringColumn("status"), textOrNull(job, "status"));
     jobs.booleanColumn("disabled").append(job.path("disabled").asBoolean(false));
-    Instant createdAt = EventTimestamps.parse(textOrNull(job, "createdAt"));
-    append(
-        jobs.longColumn("createdAtMicros"),
-        createdAt == null ? null : EventTimestamps.toEpochMicros(createdAt));
+    Long createdAt =
+        EventDates.parseStrict(textOrNull(job, "createdAt"))
+            .map(EventDates::toEpochMicros)
+            .orElse(null);
+    append(jobs.longColumn("createdAtMicros"), createdAt);
     append(jobs.longColumn("imagesCount"), longOrNull(job, "imagesCount"));
     append(jobs.longColumn("finishedImagesCount"), longOrNull(job, "finishedImagesCount"));
     append(jobs.longColumn("acceptedImagesCount"), longOrNull(job, "acceptedImagesCount"));

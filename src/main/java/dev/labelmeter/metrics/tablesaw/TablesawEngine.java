@@ -2,10 +2,10 @@ package dev.labelmeter.metrics.tablesaw;
 
 import dev.labelmeter.metrics.ActivitySource;
 import dev.labelmeter.metrics.DateWindow;
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.MetricsEngine;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public final class TablesawEngine implements MetricsEngine {
             calendar,
             new JobIndex(tables.jobs()),
             thresholdMicros(params.idleThreshold()),
-            EventTimestamps.toEpochMicros(tables.manifest().snapshotAt()));
+            EventDates.toEpochMicros(tables.manifest().snapshotAt()));
     pass.run(tables.events());
     return pass;
   }

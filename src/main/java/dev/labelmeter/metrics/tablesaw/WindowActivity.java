@@ -8,7 +8,7 @@ import dev.labelmeter.metrics.ActivityRow;
 import dev.labelmeter.metrics.ActivitySource;
 import dev.labelmeter.metrics.DateWindow;
 import dev.labelmeter.metrics.EventPartitions;
-import dev.labelmeter.metrics.EventTimestamps;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreJson;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
@@ -45,7 +45,7 @@ final class WindowActivity implements ActivitySource {
       reader.read(
           store.activityDay(day),
           (event, line) -> {
-            Instant date = EventTimestamps.parse(textOrNull(event, "date"));
+            Instant date = EventDates.parseStrict(textOrNull(event, "date")).orElse(null);
             if (date != null && !date.isBefore(start) && date.isBefore(end)) {
               rows.add(row(event, date));
             }

@@ -1,7 +1,7 @@
 package dev.labelmeter.metrics.tablesaw;
 
 import dev.labelmeter.metrics.DateWindow;
-import dev.labelmeter.metrics.EventTimestamps;
+import dev.labelmeter.store.EventDates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ final class WindowCalendar {
   }
 
   private static long micros(LocalDate date, ZoneId zone) {
-    return EventTimestamps.toEpochMicros(date.atStartOfDay(zone).toInstant());
+    return EventDates.toEpochMicros(date.atStartOfDay(zone).toInstant());
   }
 
   /** Returns the number of dates in the window (and in the previous window). */

@@ -1,6 +1,8 @@
 package dev.labelmeter.report.excel;
 
+import dev.labelmeter.metrics.Direction.Judgement;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -10,6 +12,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 
 /**
  * The workbook's fixed set of cell styles, created once and shared by every cell: a workbook
@@ -17,7 +21,15 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class CellStyles {
 
+  /** The font colour of a change for the better, as in the HTML report. */
+  static final String BETTER_RGB = "15803D";
+
+  /** The font colour of a change for the worse, as in the HTML report. */
+  static final String WORSE_RGB = "B91C1C";
+
   private final Map<Kind, CellStyle> byKind = new EnumMap<>(Kind.class);
+  private final Map<Kind, CellStyle> betterByKind = new EnumMap<>(Kind.class);
+  private final Map<Kind, CellStyle> worseByKind = new EnumMap<>(Kind.class);
   private final Map<Kind, CellStyle> totalByKind = new EnumMap<>(Kind.class);
   private final CellStyle quotedText;
   private final CellStyle wrappedText;
@@ -33,7 +45,12 @@ final class CellStyles {
     for (Kind kind : Kind.values()) {
       byKind.put(kind, numberStyle(workbook, formats, kind, null));
       if (kind.numeric()) {
-        totalByKind.put(kind, numberStyle(workbook, formats, kind, bold));
+        totalByKind.put(kind, totalStyle(workbook, formats, kind, bold));
+      }
+      if (kind.isChange()) {
+        betterByKind.put(
+            kind, numberStyle(workbook, formats, kind, coloured(workbook, BETTER_RGB)));
+        worseByKind.put(kind, numberStyle(workbook, formats, kind, coloured(workbook, WORSE_RGB)));
       }
     }
     quotedText = workbook.createCellStyle();
@@ -50,6 +67,18 @@ final class CellStyles {
 
   CellStyle of(Kind kind) {
     return byKind.get(kind);
+  }
+
+  /** Returns the style of a change of {@code kind}: green when better, red when worse. */
+  CellStyle change(Kind kind, Judgement judgement) {
+    if (!kind.isChange()) {
+      throw new IllegalArgumentException(kind + " cells hold no change");
+    }
+    return switch (judgement) {
+      case BETTER -> betterByKind.get(kind);
+      case WORSE -> worseByKind.get(kind);
+      case NONE -> byKind.get(kind);
+    };
   }
 
   CellStyle total(Kind kind) {
@@ -87,9 +116,20 @@ final class CellStyles {
     }
     if (font != null) {
       style.setFont(font);
-      style.setBorderTop(BorderStyle.THIN);
     }
     return style;
+  }
+
+  private static CellStyle totalStyle(Workbook wb, DataFormat formats, Kind kind, Font bold) {
+    CellStyle style = numberStyle(wb, formats, kind, bold);
+    style.setBorderTop(BorderStyle.THIN);
+    return style;
+  }
+
+  private static Font coloured(Workbook workbook, String rgbHex) {
+    XSSFFont font = (XSSFFont) workbook.createFont();
+    font.setColor(new XSSFColor(HexFormat.of().parseHex(rgbHex), null));
+    return font;
   }
 
   private static CellStyle headerStyle(Workbook workbook, Font bold) {

@@ -124,7 +124,7 @@ final class DailySheet {
     int rows = Math.min(200, Math.max(TREND_CHART_ROWS, labelers.size() + 6));
     XSSFChart chart = newChart(drawing, TREND_CHART_ROWS + 2, rows, LABELER_CHART_TITLE);
     int loginColumn = LabelersSheet.columnIndex(LabelersSheet.LOGIN);
-    int rateColumn = LabelersSheet.columnIndex(LabelersSheet.IMAGES_PER_ACTIVE_HOUR);
+    int rateColumn = LabelersSheet.columnIndex(LabelersSheet.IMAGES_PER_ACTIVE_HOUR_HEADER);
     XDDFCategoryDataSource logins =
         XDDFDataSourcesFactory.fromArray(
             labelers.stream().map(LabelerRow::login).toArray(String[]::new),
@@ -139,14 +139,14 @@ final class DailySheet {
             range(LabelersSheet.NAME, rateColumn, labelers.size()));
     XDDFCategoryAxis loginAxis = chart.createCategoryAxis(AxisPosition.LEFT);
     XDDFValueAxis rateAxis = chart.createValueAxis(AxisPosition.BOTTOM);
-    rateAxis.setTitle(LabelersSheet.IMAGES_PER_ACTIVE_HOUR);
+    rateAxis.setTitle(LabelersSheet.IMAGES_PER_ACTIVE_HOUR_HEADER);
     rateAxis.setCrosses(AxisCrosses.AUTO_ZERO);
     XDDFBarChartData bars =
         (XDDFBarChartData) chart.createData(ChartTypes.BAR, loginAxis, rateAxis);
     bars.setBarDirection(BarDirection.BAR);
     XDDFChartData.Series series = bars.addSeries(logins, rates);
     series.setTitle(
-        LabelersSheet.IMAGES_PER_ACTIVE_HOUR,
+        LabelersSheet.IMAGES_PER_ACTIVE_HOUR_HEADER,
         new CellReference(LabelersSheet.NAME, 0, rateColumn, true, true));
     chart.plot(bars);
   }

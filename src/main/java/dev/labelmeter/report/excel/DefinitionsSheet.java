@@ -2,6 +2,8 @@ package dev.labelmeter.report.excel;
 
 import dev.labelmeter.metrics.MetricDefinitions;
 import dev.labelmeter.metrics.MetricDefinitions.Definition;
+import dev.labelmeter.metrics.ResultParams;
+import dev.labelmeter.report.WindowText;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 
@@ -13,7 +15,7 @@ final class DefinitionsSheet {
 
   private DefinitionsSheet() {}
 
-  static void write(SheetWriter out, ReportZone zone) {
+  static void write(SheetWriter out, ResultParams params, ReportZone zone) {
     List<Column<Definition>> columns =
         List.of(
             Column.of("Section", Kind.TEXT, Definition::section),
@@ -24,6 +26,7 @@ final class DefinitionsSheet {
     out.wideColumn(DEFINITION_COLUMN);
     wrapDefinitions(out, MetricDefinitions.all().size());
     out.skipRow();
+    out.newRow().createCell(DEFINITION_COLUMN).setCellValue(WindowText.sentence(params));
     Row note = out.newRow();
     note.createCell(DEFINITION_COLUMN)
         .setCellValue(

@@ -103,7 +103,8 @@ public final class ExcelReportWriter {
     SheetWriter daily = sheet(workbook, names, styles, DailySheet.NAME);
     DailySheet.write(daily, result, zone, workbook.getXSSFWorkbook().getSheet(daily.name()));
     HeatmapSheet.write(sheet(workbook, names, styles, HeatmapSheet.NAME), result.heatmap(), zone);
-    DefinitionsSheet.write(sheet(workbook, names, styles, DefinitionsSheet.NAME), zone);
+    DefinitionsSheet.write(
+        sheet(workbook, names, styles, DefinitionsSheet.NAME), result.params(), zone);
     Optional<ActivitySheets.Written> written = Optional.empty();
     if (activity.isPresent()) {
       written =

@@ -1,7 +1,9 @@
 package dev.labelmeter.report.excel;
 
+import dev.labelmeter.metrics.Direction;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Heatmap.HeatmapRow;
+import dev.labelmeter.metrics.Metric;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +16,16 @@ import org.apache.poi.ss.usermodel.ExtendedColor;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
-/** Labeler by date active hours, shaded from white (none) to green (the most) by Excel. */
+/**
+ * Labeler by date active hours, shaded by Excel from white (none) to blue (the most): active hours
+ * are neither better nor worse ({@link Metric#ACTIVE_HOURS}), so the scale is not green to red.
+ */
 final class HeatmapSheet {
 
   static final String NAME = "Heatmap";
-  static final String LOW_COLOR = "FFFFFF";
-  static final String HIGH_COLOR = "63BE7B";
+  static final String WHITE = "FFFFFF";
+  static final String NEUTRAL_COLOR = "2563EB";
+  static final String GOOD_COLOR = "63BE7B";
   private static final int FIRST_DATE_COLUMN = 2;
 
   private HeatmapSheet() {}
@@ -55,6 +61,18 @@ final class HeatmapSheet {
     return color;
   }
 
+  /**
+   * Returns the colours of the lowest and the highest value of a figure going {@code direction}:
+   * green marks the better end, a neutral figure goes from white to blue.
+   */
+  static String[] scaleColors(Direction direction) {
+    return switch (direction) {
+      case HIGHER_IS_BETTER -> new String[] {WHITE, GOOD_COLOR};
+      case LOWER_IS_BETTER -> new String[] {GOOD_COLOR, WHITE};
+      case NEUTRAL -> new String[] {WHITE, NEUTRAL_COLOR};
+    };
+  }
+
   private static void colorScale(SheetWriter out, int rows, int dates) {
     SheetConditionalFormatting formatting = out.sheet().getSheetConditionalFormatting();
     ConditionalFormattingRule rule = formatting.createConditionalFormattingColorScaleRule();
@@ -63,7 +81,8 @@ final class HeatmapSheet {
     scale.getThresholds()[0].setRangeType(RangeType.MIN);
     scale.getThresholds()[1].setRangeType(RangeType.MAX);
     CreationHelper helper = out.sheet().getWorkbook().getCreationHelper();
-    scale.setColors(new Color[] {color(helper, LOW_COLOR), color(helper, HIGH_COLOR)});
+    String[] colors = scaleColors(Metric.ACTIVE_HOURS.direction());
+    scale.setColors(new Color[] {color(helper, colors[0]), color(helper, colors[1])});
     CellRangeAddress area =
         new CellRangeAddress(1, rows, FIRST_DATE_COLUMN, FIRST_DATE_COLUMN + dates - 1);
     formatting.addConditionalFormatting(new CellRangeAddress[] {area}, rule);

@@ -39,6 +39,14 @@ enum Kind {
     };
   }
 
+  /** Returns whether cells of this kind hold the difference between two windows. */
+  boolean isChange() {
+    return this == COUNT_CHANGE
+        || this == HOURS_CHANGE
+        || this == DECIMAL_CHANGE
+        || this == RATE_CHANGE;
+  }
+
   /** Returns whether the values of a column of this kind may be added up in a total. */
   boolean numeric() {
     return format != null && this != DATE && this != DATE_TIME;

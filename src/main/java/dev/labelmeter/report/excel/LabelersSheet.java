@@ -1,7 +1,22 @@
 package dev.labelmeter.report.excel;
 
+import static dev.labelmeter.metrics.Metric.ACCEPTANCE_RATE;
+import static dev.labelmeter.metrics.Metric.ACCEPTED;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS;
+import static dev.labelmeter.metrics.Metric.DAYS_ACTIVE;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_ACCEPTANCE;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_IMAGES;
+import static dev.labelmeter.metrics.Metric.IMAGES_FINISHED;
+import static dev.labelmeter.metrics.Metric.IMAGES_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.OBJECTS_CREATED;
+import static dev.labelmeter.metrics.Metric.OBJECTS_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.PLATFORM_HOURS;
+import static dev.labelmeter.metrics.Metric.REJECTED;
+import static dev.labelmeter.metrics.Metric.SESSIONS;
+
 import dev.labelmeter.metrics.LabelerFigures;
 import dev.labelmeter.metrics.LabelerRow;
+import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.metrics.MetricsResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +27,7 @@ final class LabelersSheet {
 
   static final String NAME = "Labelers";
   static final String LOGIN = "Login";
-  static final String IMAGES_PER_ACTIVE_HOUR = "Images per active hour";
+  static final String IMAGES_PER_ACTIVE_HOUR_HEADER = "Images per active hour";
 
   private LabelersSheet() {}
 
@@ -27,19 +42,43 @@ final class LabelersSheet {
     List<Column<LabelerRow>> columns = new ArrayList<>();
     columns.add(Column.of("User id", Kind.ID, LabelerRow::userId));
     columns.add(Column.of(LOGIN, Kind.TEXT, LabelerRow::login));
-    figure(columns, "Active hours", Kind.HOURS, true, LabelerFigures::activeHours);
-    figure(columns, "Platform hours", Kind.HOURS, true, LabelerFigures::platformHours);
-    figure(columns, "Images finished", Kind.COUNT, true, LabelerFigures::imagesFinished);
-    figure(columns, "Objects created", Kind.COUNT, true, LabelerFigures::objectsCreated);
-    figure(columns, IMAGES_PER_ACTIVE_HOUR, Kind.DECIMAL, false, f -> f.imagesPerActiveHour());
-    figure(columns, "Objects per active hour", Kind.DECIMAL, false, f -> f.objectsPerActiveHour());
-    figure(columns, "Accepted", Kind.COUNT, true, LabelerFigures::accepted);
-    figure(columns, "Rejected", Kind.COUNT, true, LabelerFigures::rejected);
-    figure(columns, "Acceptance rate", Kind.RATE, false, f -> f.acceptanceRate());
-    figure(columns, "First-pass images", Kind.COUNT, true, LabelerFigures::firstPassImages);
-    figure(columns, "First-pass acceptance", Kind.RATE, false, f -> f.firstPassAcceptance());
-    figure(columns, "Sessions", Kind.COUNT, true, LabelerFigures::sessions);
-    figure(columns, "Days active", Kind.COUNT, false, LabelerFigures::daysActive);
+    figure(columns, "Active hours", Kind.HOURS, true, ACTIVE_HOURS, f -> f.activeHours());
+    figure(columns, "Platform hours", Kind.HOURS, true, PLATFORM_HOURS, f -> f.platformHours());
+    figure(columns, "Images finished", Kind.COUNT, true, IMAGES_FINISHED, f -> f.imagesFinished());
+    figure(columns, "Objects created", Kind.COUNT, true, OBJECTS_CREATED, f -> f.objectsCreated());
+    figure(
+        columns,
+        IMAGES_PER_ACTIVE_HOUR_HEADER,
+        Kind.DECIMAL,
+        false,
+        IMAGES_PER_ACTIVE_HOUR,
+        f -> f.imagesPerActiveHour());
+    figure(
+        columns,
+        "Objects per active hour",
+        Kind.DECIMAL,
+        false,
+        OBJECTS_PER_ACTIVE_HOUR,
+        f -> f.objectsPerActiveHour());
+    figure(columns, "Accepted", Kind.COUNT, true, ACCEPTED, LabelerFigures::accepted);
+    figure(columns, "Rejected", Kind.COUNT, true, REJECTED, LabelerFigures::rejected);
+    figure(columns, "Acceptance rate", Kind.RATE, false, ACCEPTANCE_RATE, f -> f.acceptanceRate());
+    figure(
+        columns,
+        "First-pass images",
+        Kind.COUNT,
+        true,
+        FIRST_PASS_IMAGES,
+        LabelerFigures::firstPassImages);
+    figure(
+        columns,
+        "First-pass acceptance",
+        Kind.RATE,
+        false,
+        FIRST_PASS_ACCEPTANCE,
+        f -> f.firstPassAcceptance());
+    figure(columns, "Sessions", Kind.COUNT, true, SESSIONS, LabelerFigures::sessions);
+    figure(columns, "Days active", Kind.COUNT, false, DAYS_ACTIVE, LabelerFigures::daysActive);
     return columns;
   }
 
@@ -59,15 +98,17 @@ final class LabelersSheet {
       String name,
       Kind kind,
       boolean additive,
+      Metric metric,
       Function<LabelerFigures, ? extends Number> figure) {
     Function<LabelerRow, Number> current = r -> Changes.figureOf(r.current(), figure);
     Function<LabelerRow, Number> previous = r -> Changes.figureOf(r.previous(), figure);
-    columns.add(new Column<>(name, kind, current, additive));
-    columns.add(new Column<>(name + " (previous)", kind, previous, additive));
+    columns.add(Column.of(name, kind, current, additive));
+    columns.add(Column.of(name + " (previous)", kind, previous, additive));
     columns.add(
-        Column.of(
+        Column.change(
             name + " change",
             kind.change(),
-            r -> Changes.between(current.apply(r), previous.apply(r))));
+            r -> Changes.between(current.apply(r), previous.apply(r)),
+            metric.direction()));
   }
 }

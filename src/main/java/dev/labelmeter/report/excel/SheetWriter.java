@@ -1,5 +1,6 @@
 package dev.labelmeter.report.excel;
 
+import dev.labelmeter.metrics.Direction;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -74,6 +75,14 @@ final class SheetWriter {
 
   /** Writes {@code value} of {@code kind}; a null or non-finite value leaves the cell empty. */
   void value(Row row, int col, Object value, Kind kind) {
+    value(row, col, value, kind, Direction.NEUTRAL);
+  }
+
+  /**
+   * Writes {@code value} of {@code kind}; a change (a kind that {@link Kind#isChange() is a
+   * change}) is green when it is better and red when it is worse by {@code direction}.
+   */
+  void value(Row row, int col, Object value, Kind kind, Direction direction) {
     if (value == null) {
       return;
     }
@@ -89,6 +98,8 @@ final class SheetWriter {
       // date system in its XML on every call, which dominates writing millions of events
       styled(row, col, kind).setCellValue(DateUtil.getExcelDate(time));
       track(col, 19);
+    } else if (kind.isChange()) {
+      change(row, col, ((Number) value).doubleValue(), kind, direction);
     } else {
       number(row, col, ((Number) value).doubleValue(), kind);
     }
@@ -127,6 +138,16 @@ final class SheetWriter {
     }
     styled(row, col, kind).setCellValue(value);
     track(col, numberWidth(value, kind));
+  }
+
+  private void change(Row row, int col, double change, Kind kind, Direction direction) {
+    if (!Double.isFinite(change)) {
+      return;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellStyle(styles.change(kind, direction.judge(change)));
+    cell.setCellValue(change);
+    track(col, numberWidth(change, kind));
   }
 
   /**

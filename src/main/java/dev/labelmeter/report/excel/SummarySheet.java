@@ -1,13 +1,28 @@
 package dev.labelmeter.report.excel;
 
+import static dev.labelmeter.metrics.Metric.ACCEPTANCE_RATE;
+import static dev.labelmeter.metrics.Metric.ACCEPTED;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS_AT_OTHER_THRESHOLDS;
+import static dev.labelmeter.metrics.Metric.ACTIVE_USERS;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_ACCEPTANCE;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_IMAGES;
+import static dev.labelmeter.metrics.Metric.IMAGES_FINISHED;
+import static dev.labelmeter.metrics.Metric.IMAGES_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.OBJECTS_CREATED;
+import static dev.labelmeter.metrics.Metric.OBJECTS_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.PLATFORM_HOURS;
+import static dev.labelmeter.metrics.Metric.REJECTED;
+import static dev.labelmeter.metrics.Metric.REVIEW_TURNAROUND;
+
 import dev.labelmeter.metrics.DataQuality;
+import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.report.WindowText;
 import java.text.NumberFormat;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,35 +45,54 @@ final class SummarySheet {
   /** A sheet to link to, with a line on what it holds. */
   record SheetLink(String sheet, String contents) {}
 
-  private record Kpi(String label, Kind kind, Function<TeamFigures, ? extends Number> figure) {}
+  private record Kpi(
+      String label, Kind kind, Metric metric, Function<TeamFigures, ? extends Number> figure) {}
 
   private static final List<Kpi> KPIS =
       List.of(
-          new Kpi("Active hours", Kind.HOURS, TeamFigures::teamActiveHours),
-          new Kpi("Platform hours", Kind.HOURS, TeamFigures::teamPlatformHours),
-          new Kpi("Images finished", Kind.COUNT, TeamFigures::teamImagesFinished),
-          new Kpi("Objects created", Kind.COUNT, TeamFigures::teamObjectsCreated),
-          new Kpi("Images per active hour", Kind.DECIMAL, TeamFigures::imagesPerActiveHour),
-          new Kpi("Objects per active hour", Kind.DECIMAL, TeamFigures::objectsPerActiveHour),
-          new Kpi("Accepted decisions", Kind.COUNT, TeamFigures::accepted),
-          new Kpi("Rejected decisions", Kind.COUNT, TeamFigures::rejected),
-          new Kpi("Acceptance rate", Kind.RATE, TeamFigures::acceptanceRate),
-          new Kpi("First-pass images", Kind.COUNT, TeamFigures::firstPassImages),
-          new Kpi("First-pass acceptance", Kind.RATE, TeamFigures::firstPassAcceptance),
+          new Kpi("Active hours", Kind.HOURS, ACTIVE_HOURS, TeamFigures::teamActiveHours),
+          new Kpi("Platform hours", Kind.HOURS, PLATFORM_HOURS, TeamFigures::teamPlatformHours),
+          new Kpi("Images finished", Kind.COUNT, IMAGES_FINISHED, TeamFigures::teamImagesFinished),
+          new Kpi("Objects created", Kind.COUNT, OBJECTS_CREATED, TeamFigures::teamObjectsCreated),
+          new Kpi(
+              "Images per active hour",
+              Kind.DECIMAL,
+              IMAGES_PER_ACTIVE_HOUR,
+              TeamFigures::imagesPerActiveHour),
+          new Kpi(
+              "Objects per active hour",
+              Kind.DECIMAL,
+              OBJECTS_PER_ACTIVE_HOUR,
+              TeamFigures::objectsPerActiveHour),
+          new Kpi("Accepted decisions", Kind.COUNT, ACCEPTED, TeamFigures::accepted),
+          new Kpi("Rejected decisions", Kind.COUNT, REJECTED, TeamFigures::rejected),
+          new Kpi("Acceptance rate", Kind.RATE, ACCEPTANCE_RATE, TeamFigures::acceptanceRate),
+          new Kpi("First-pass images", Kind.COUNT, FIRST_PASS_IMAGES, TeamFigures::firstPassImages),
+          new Kpi(
+              "First-pass acceptance",
+              Kind.RATE,
+              FIRST_PASS_ACCEPTANCE,
+              TeamFigures::firstPassAcceptance),
           new Kpi(
               "Review turnaround median (hours)",
               Kind.HOURS,
+              REVIEW_TURNAROUND,
               f -> Hours.ofSeconds(f.turnaroundMedianSeconds())),
           new Kpi(
               "Review turnaround p90 (hours)",
               Kind.HOURS,
+              REVIEW_TURNAROUND,
               f -> Hours.ofSeconds(f.turnaroundP90Seconds())),
-          new Kpi("Active users", Kind.COUNT, TeamFigures::activeUsers),
+          new Kpi("Active users", Kind.COUNT, ACTIVE_USERS, TeamFigures::activeUsers),
           new Kpi(
-              "Active hours at a 100 s idle threshold", Kind.HOURS, TeamFigures::activeHoursAt100s),
+              "Active hours at a 100 s idle threshold",
+              Kind.HOURS,
+              ACTIVE_HOURS_AT_OTHER_THRESHOLDS,
+              TeamFigures::activeHoursAt100s),
           new Kpi(
               "Active hours at a 900 s idle threshold",
               Kind.HOURS,
+              ACTIVE_HOURS_AT_OTHER_THRESHOLDS,
               TeamFigures::activeHoursAt900s));
 
   private final SheetWriter out;
@@ -105,7 +139,8 @@ final class SummarySheet {
       out.styledText(row, 0, kpi.label(), out.styles().label());
       out.value(row, 1, current, kpi.kind());
       out.value(row, 2, previous, kpi.kind());
-      out.value(row, 3, Changes.between(current, previous), kpi.kind().change());
+      Double change = Changes.between(current, previous);
+      out.value(row, 3, change, kpi.kind().change(), kpi.metric().direction());
     }
     out.skipRow();
   }
@@ -114,7 +149,7 @@ final class SummarySheet {
     ResultParams p = result.params();
     out.headerRow(List.of("Parameter", "Value"));
     line("Window", window(p), Kind.TEXT);
-    line("Previous window", dates(p.previousFrom(), p.from()), Kind.TEXT);
+    line("Previous window", WindowText.of(p.previousFrom(), p.from()), Kind.TEXT);
     line("Report zone", p.zone(), Kind.TEXT);
     line("Idle threshold (seconds)", p.idleThresholdSeconds(), Kind.COUNT);
     line("Stale after (days without work)", p.staleDays(), Kind.COUNT);
@@ -213,17 +248,6 @@ final class SummarySheet {
   }
 
   private static String window(ResultParams p) {
-    return dates(p.from(), p.to());
-  }
-
-  /** Returns a half-open range of dates in words, with its last date included. */
-  static String dates(LocalDate from, LocalDate toExclusive) {
-    long days = ChronoUnit.DAYS.between(from, toExclusive);
-    return from
-        + " to "
-        + toExclusive.minusDays(1)
-        + " ("
-        + days
-        + (days == 1 ? " day)" : " days)");
+    return WindowText.of(p.from(), p.to());
   }
 }

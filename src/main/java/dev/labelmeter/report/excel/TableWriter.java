@@ -23,7 +23,7 @@ final class TableWriter {
       for (int col = 0; col < columns.size(); col++) {
         Column<R> column = columns.get(col);
         Object value = column.value().apply(item);
-        out.value(row, col, value, column.kind());
+        out.value(row, col, value, column.kind(), column.direction());
         if (column.totaled() && value instanceof Number n && Double.isFinite(n.doubleValue())) {
           sums[col] += n.doubleValue();
         }

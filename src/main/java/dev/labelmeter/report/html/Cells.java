@@ -1,5 +1,7 @@
 package dev.labelmeter.report.html;
 
+import dev.labelmeter.metrics.Direction;
+import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.report.html.TableView.Cell;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,25 +63,25 @@ final class Cells {
     return numeric(seconds, Formats.secondsAsHours(seconds));
   }
 
-  /** Returns the signed difference of two counts. */
-  static Cell countChange(long current, long previous) {
-    return withTrend(current - previous, Formats.countChange(current, previous));
+  /** Returns the signed difference of two counts of {@code metric}, coloured by its direction. */
+  static Cell countChange(Metric metric, long current, long previous) {
+    return judged(metric, current - previous, Formats.countChange(current, previous));
   }
 
   /** Returns the signed difference of two hour figures; n/a when either is missing. */
-  static Cell hoursChange(Double current, Double previous) {
+  static Cell hoursChange(Metric metric, Double current, Double previous) {
     if (current == null || previous == null) {
       return missing();
     }
-    return withTrend(current - previous, Formats.hoursChange(current, previous));
+    return judged(metric, current - previous, Formats.hoursChange(current, previous));
   }
 
   /** Returns the signed difference of two fractions in percentage points. */
-  static Cell percentPointChange(Double current, Double previous) {
+  static Cell percentPointChange(Metric metric, Double current, Double previous) {
     if (current == null || previous == null) {
       return missing();
     }
-    return withTrend(current - previous, Formats.percentPointChange(current, previous));
+    return judged(metric, current - previous, Formats.percentPointChange(current, previous));
   }
 
   /** Returns a date cell; n/a for null. */
@@ -126,8 +128,20 @@ final class Cells {
     return value == null ? missing() : new Cell(text, Double.toString(value), "");
   }
 
-  private static Cell withTrend(double change, String text) {
-    String trend = change > 0 ? "up" : change < 0 ? "down" : "";
-    return new Cell(text, Double.toString(change), trend);
+  /**
+   * Returns a change cell whose class says what the change means: {@code better} (green), {@code
+   * worse} (red) or none, from the metric's direction, never from the sign alone.
+   */
+  private static Cell judged(Metric metric, double change, String text) {
+    return new Cell(text, Double.toString(change), judgementClass(metric.judge(change)));
+  }
+
+  /** Returns the class of a judged change: {@code better}, {@code worse} or empty. */
+  static String judgementClass(Direction.Judgement judgement) {
+    return switch (judgement) {
+      case BETTER -> "better";
+      case WORSE -> "worse";
+      case NONE -> "";
+    };
   }
 }

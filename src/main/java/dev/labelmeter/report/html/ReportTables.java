@@ -1,5 +1,10 @@
 package dev.labelmeter.report.html;
 
+import static dev.labelmeter.metrics.Metric.ACCEPTANCE_RATE;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS;
+import static dev.labelmeter.metrics.Metric.IMAGES_FINISHED;
+import static dev.labelmeter.metrics.Metric.IMAGES_PER_ACTIVE_HOUR;
+
 import dev.labelmeter.metrics.ClassRow;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.Heatmap;
@@ -8,6 +13,7 @@ import dev.labelmeter.metrics.JobRow;
 import dev.labelmeter.metrics.LabelerClassRow;
 import dev.labelmeter.metrics.LabelerFigures;
 import dev.labelmeter.metrics.LabelerRow;
+import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.metrics.MetricDefinitions;
 import dev.labelmeter.metrics.MetricDefinitions.Definition;
 import dev.labelmeter.metrics.ReviewerRow;
@@ -16,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Returns the report's tables of labelers, reviewers, jobs, classes, days and definitions. */
@@ -35,8 +40,7 @@ final class ReportTables {
         .text("Labeler", LabelerRow::login)
         .number("User id", r -> Cells.count(r.userId()))
         .number("Active hours", r -> Cells.hours(r.current().activeHours()))
-        .number(
-            "Active hours change", r -> change(r, LabelerFigures::activeHours, Cells::hoursChange))
+        .number("Active hours change", r -> hoursChange(r, ACTIVE_HOURS, f -> f.activeHours()))
         .number("Platform hours", r -> Cells.hours(r.current().platformHours()))
         .number("Images finished", r -> Cells.count(r.current().imagesFinished()))
         .number("Images finished change", r -> imagesChange(r))
@@ -44,14 +48,14 @@ final class ReportTables {
         .number("Images per active hour", r -> Cells.hours(r.current().imagesPerActiveHour()))
         .number(
             "Images per active hour change",
-            r -> change(r, LabelerFigures::imagesPerActiveHour, Cells::hoursChange))
+            r -> hoursChange(r, IMAGES_PER_ACTIVE_HOUR, LabelerFigures::imagesPerActiveHour))
         .number("Objects per active hour", r -> Cells.hours(r.current().objectsPerActiveHour()))
         .number("Accepted", r -> Cells.count(r.current().accepted()))
         .number("Rejected", r -> Cells.count(r.current().rejected()))
         .number("Acceptance rate", r -> Cells.percent(r.current().acceptanceRate()))
         .number(
             "Acceptance rate change",
-            r -> change(r, LabelerFigures::acceptanceRate, Cells::percentPointChange))
+            r -> rateChange(r, ACCEPTANCE_RATE, LabelerFigures::acceptanceRate))
         .number("First-pass images", r -> Cells.count(r.current().firstPassImages()))
         .number("First-pass acceptance", r -> Cells.percent(r.current().firstPassAcceptance()))
         .number("Sessions", r -> Cells.count(r.current().sessions()))
@@ -210,16 +214,24 @@ final class ReportTables {
     if (row.previous() == null) {
       return Cells.missing();
     }
-    return Cells.countChange(row.current().imagesFinished(), row.previous().imagesFinished());
+    return Cells.countChange(
+        IMAGES_FINISHED, row.current().imagesFinished(), row.previous().imagesFinished());
   }
 
-  private static Cell change(
-      LabelerRow row,
-      Function<LabelerFigures, Double> figure,
-      BiFunction<Double, Double, Cell> difference) {
+  private static Cell hoursChange(
+      LabelerRow row, Metric metric, Function<LabelerFigures, Double> figure) {
     if (row.previous() == null) {
       return Cells.missing();
     }
-    return difference.apply(figure.apply(row.current()), figure.apply(row.previous()));
+    return Cells.hoursChange(metric, figure.apply(row.current()), figure.apply(row.previous()));
+  }
+
+  private static Cell rateChange(
+      LabelerRow row, Metric metric, Function<LabelerFigures, Double> figure) {
+    if (row.previous() == null) {
+      return Cells.missing();
+    }
+    return Cells.percentPointChange(
+        metric, figure.apply(row.current()), figure.apply(row.previous()));
   }
 }

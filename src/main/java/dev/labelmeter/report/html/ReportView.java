@@ -2,13 +2,12 @@ package dev.labelmeter.report.html;
 
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.ResultParams;
+import dev.labelmeter.report.WindowText;
 import dev.labelmeter.report.html.SummarySection.Fact;
 import dev.labelmeter.report.html.SummarySection.Kpi;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,7 @@ record ReportView(
     String activityCountMatched,
     List<String> qualityNotes,
     TableView definitions,
+    String windows,
     Map<String, Chart> charts,
     SafeString chartData,
     SafeString chartJs,
@@ -62,7 +62,7 @@ record ReportView(
     ChartData chartData = ChartData.of(result);
     return new ReportView(
         "labelmeter report: team " + params.teamId(),
-        windowText(params.from(), params.to()) + ", times in " + zone.getId(),
+        WindowText.of(params.from(), params.to()) + ", times in " + zone.getId(),
         zone.getId(),
         SummarySection.cards(result.summary()),
         SummarySection.kpiTable(result.summary()),
@@ -80,19 +80,13 @@ record ReportView(
         SummarySection.activityCountMatched(result.dataQuality()),
         result.dataQuality().notes(),
         ReportTables.definitions(),
+        WindowText.sentence(params),
         charts(result, chartData),
         new SafeString(ScriptJson.of(chartData)),
         new SafeString(assets.chartJs()),
         new SafeString(assets.reportJs()),
         new SafeString(assets.css()),
         assets.contentSecurityPolicy());
-  }
-
-  /** Returns a window in words, for example {@code 2024-05-01 to 2024-05-07 (7 days)}. */
-  static String windowText(LocalDate from, LocalDate toExclusive) {
-    long days = ChronoUnit.DAYS.between(from, toExclusive);
-    LocalDate last = toExclusive.minusDays(1);
-    return from + " to " + last + " (" + days + (days == 1 ? " day)" : " days)");
   }
 
   private static Map<String, Chart> charts(MetricsResult result, ChartData data) {

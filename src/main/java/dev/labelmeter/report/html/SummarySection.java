@@ -1,9 +1,26 @@
 package dev.labelmeter.report.html;
 
+import static dev.labelmeter.metrics.Metric.ACCEPTANCE_RATE;
+import static dev.labelmeter.metrics.Metric.ACCEPTED;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS;
+import static dev.labelmeter.metrics.Metric.ACTIVE_HOURS_AT_OTHER_THRESHOLDS;
+import static dev.labelmeter.metrics.Metric.ACTIVE_USERS;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_ACCEPTANCE;
+import static dev.labelmeter.metrics.Metric.FIRST_PASS_IMAGES;
+import static dev.labelmeter.metrics.Metric.IMAGES_FINISHED;
+import static dev.labelmeter.metrics.Metric.IMAGES_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.OBJECTS_CREATED;
+import static dev.labelmeter.metrics.Metric.OBJECTS_PER_ACTIVE_HOUR;
+import static dev.labelmeter.metrics.Metric.PLATFORM_HOURS;
+import static dev.labelmeter.metrics.Metric.REJECTED;
+import static dev.labelmeter.metrics.Metric.REVIEW_TURNAROUND;
+
 import dev.labelmeter.metrics.DataQuality;
+import dev.labelmeter.metrics.Metric;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
+import dev.labelmeter.report.WindowText;
 import dev.labelmeter.report.html.TableView.Cell;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,9 +45,9 @@ final class SummarySection {
    * @param value the window's value
    * @param previous the previous window's value
    * @param change the signed change, empty when it cannot be computed
-   * @param trend {@code up}, {@code down} or empty
+   * @param judgement {@code better} or {@code worse} by the metric's direction, or empty
    */
-  record Kpi(String label, String value, String previous, String change, String trend) {}
+  record Kpi(String label, String value, String previous, String change, String judgement) {}
 
   /**
    * A named value, for parameters and forecasts.
@@ -53,40 +70,60 @@ final class SummarySection {
     TeamFigures now = summary.current();
     TeamFigures before = summary.previous();
     return List.of(
-        hoursCard("Active hours", now, before, TeamFigures::teamActiveHours),
-        countCard("Images finished", now, before, TeamFigures::teamImagesFinished),
-        hoursCard("Images per active hour", now, before, TeamFigures::imagesPerActiveHour),
-        rateCard("Acceptance rate", now, before, TeamFigures::acceptanceRate),
-        rateCard("First-pass acceptance", now, before, TeamFigures::firstPassAcceptance));
+        hoursCard("Active hours", ACTIVE_HOURS, now, before, TeamFigures::teamActiveHours),
+        countCard("Images finished", IMAGES_FINISHED, now, before, TeamFigures::teamImagesFinished),
+        hoursCard(
+            "Images per active hour",
+            IMAGES_PER_ACTIVE_HOUR,
+            now,
+            before,
+            TeamFigures::imagesPerActiveHour),
+        rateCard("Acceptance rate", ACCEPTANCE_RATE, now, before, TeamFigures::acceptanceRate),
+        rateCard(
+            "First-pass acceptance",
+            FIRST_PASS_ACCEPTANCE,
+            now,
+            before,
+            TeamFigures::firstPassAcceptance));
   }
 
   /** Returns the table of team KPIs for the window beside the previous window. */
   static TableView kpiTable(Summary summary) {
     TeamFigures now = summary.current();
     TeamFigures before = summary.previous();
-    List<KpiLine> lines = new ArrayList<>();
-    lines.add(hoursLine("Active hours", now, before, TeamFigures::teamActiveHours));
-    lines.add(hoursLine("Platform hours", now, before, TeamFigures::teamPlatformHours));
-    lines.add(countLine("Images finished", now, before, f -> f.teamImagesFinished()));
-    lines.add(countLine("Objects created", now, before, f -> f.teamObjectsCreated()));
-    lines.add(hoursLine("Images per active hour", now, before, TeamFigures::imagesPerActiveHour));
-    lines.add(hoursLine("Objects per active hour", now, before, TeamFigures::objectsPerActiveHour));
-    lines.add(countLine("Accepted", now, before, f -> f.accepted()));
-    lines.add(countLine("Rejected", now, before, f -> f.rejected()));
-    lines.add(rateLine("Acceptance rate", now, before, TeamFigures::acceptanceRate));
-    lines.add(countLine("First-pass images", now, before, f -> f.firstPassImages()));
-    lines.add(rateLine("First-pass acceptance", now, before, TeamFigures::firstPassAcceptance));
-    lines.add(turnaroundLine("Review turnaround median (h)", now, before, true));
-    lines.add(turnaroundLine("Review turnaround p90 (h)", now, before, false));
-    lines.add(countLine("Active users", now, before, f -> f.activeUsers()));
-    lines.add(hoursLine("Active hours at 100 s idle", now, before, f -> f.activeHoursAt100s()));
-    lines.add(hoursLine("Active hours at 900 s idle", now, before, f -> f.activeHoursAt900s()));
+    KpiLines lines = new KpiLines(now, before);
+    lines.hours("Active hours", ACTIVE_HOURS, TeamFigures::teamActiveHours);
+    lines.hours("Platform hours", PLATFORM_HOURS, TeamFigures::teamPlatformHours);
+    lines.count("Images finished", IMAGES_FINISHED, TeamFigures::teamImagesFinished);
+    lines.count("Objects created", OBJECTS_CREATED, TeamFigures::teamObjectsCreated);
+    lines.hours("Images per active hour", IMAGES_PER_ACTIVE_HOUR, f -> f.imagesPerActiveHour());
+    lines.hours("Objects per active hour", OBJECTS_PER_ACTIVE_HOUR, f -> f.objectsPerActiveHour());
+    lines.count("Accepted", ACCEPTED, TeamFigures::accepted);
+    lines.count("Rejected", REJECTED, TeamFigures::rejected);
+    lines.rate("Acceptance rate", ACCEPTANCE_RATE, TeamFigures::acceptanceRate);
+    lines.count("First-pass images", FIRST_PASS_IMAGES, TeamFigures::firstPassImages);
+    lines.rate("First-pass acceptance", FIRST_PASS_ACCEPTANCE, f -> f.firstPassAcceptance());
+    lines.hours(
+        "Review turnaround median (h)",
+        REVIEW_TURNAROUND,
+        f -> hoursOf(f.turnaroundMedianSeconds()));
+    lines.hours(
+        "Review turnaround p90 (h)", REVIEW_TURNAROUND, f -> hoursOf(f.turnaroundP90Seconds()));
+    lines.count("Active users", ACTIVE_USERS, TeamFigures::activeUsers);
+    lines.hours(
+        "Active hours at 100 s idle",
+        ACTIVE_HOURS_AT_OTHER_THRESHOLDS,
+        TeamFigures::activeHoursAt100s);
+    lines.hours(
+        "Active hours at 900 s idle",
+        ACTIVE_HOURS_AT_OTHER_THRESHOLDS,
+        TeamFigures::activeHoursAt900s);
     return new TableSpec<KpiLine>()
         .text("Metric", KpiLine::metric)
         .number("This window", KpiLine::current)
         .number("Previous window", KpiLine::previous)
         .number("Change", KpiLine::change)
-        .build("summary-table", "Team KPIs", lines, "");
+        .build("summary-table", "Team KPIs", lines.all, "");
   }
 
   /** Returns the number of jobs per status, unknown statuses flagged. */
@@ -114,8 +151,8 @@ final class SummarySection {
   static List<Fact> parameters(ResultParams params, ZoneId zone) {
     return List.of(
         new Fact("Team", Long.toString(params.teamId())),
-        new Fact("Window", ReportView.windowText(params.from(), params.to())),
-        new Fact("Previous window", ReportView.windowText(params.previousFrom(), params.from())),
+        new Fact("Window", WindowText.of(params.from(), params.to())),
+        new Fact("Previous window", WindowText.of(params.previousFrom(), params.from())),
         new Fact("Report zone", zone.getId()),
         new Fact("Idle threshold", params.idleThresholdSeconds() + " s"),
         new Fact("Stale after", params.staleDays() + " days without work"),
@@ -175,10 +212,14 @@ final class SummarySection {
   }
 
   private static Kpi hoursCard(
-      String label, TeamFigures now, TeamFigures before, Function<TeamFigures, Double> figure) {
+      String label,
+      Metric metric,
+      TeamFigures now,
+      TeamFigures before,
+      Function<TeamFigures, Double> figure) {
     Double current = figure.apply(now);
     Double previous = before == null ? null : figure.apply(before);
-    Cell change = Cells.hoursChange(current, previous);
+    Cell change = Cells.hoursChange(metric, current, previous);
     return new Kpi(
         label,
         Formats.hours(current),
@@ -188,22 +229,30 @@ final class SummarySection {
   }
 
   private static Kpi countCard(
-      String label, TeamFigures now, TeamFigures before, Function<TeamFigures, Long> figure) {
+      String label,
+      Metric metric,
+      TeamFigures now,
+      TeamFigures before,
+      Function<TeamFigures, Long> figure) {
     long current = figure.apply(now);
     if (before == null) {
       return new Kpi(label, Formats.count(current), Formats.MISSING, "", "");
     }
     long previous = figure.apply(before);
-    Cell change = Cells.countChange(current, previous);
+    Cell change = Cells.countChange(metric, current, previous);
     return new Kpi(
         label, Formats.count(current), Formats.count(previous), change.text(), change.cssClass());
   }
 
   private static Kpi rateCard(
-      String label, TeamFigures now, TeamFigures before, Function<TeamFigures, Double> rate) {
+      String label,
+      Metric metric,
+      TeamFigures now,
+      TeamFigures before,
+      Function<TeamFigures, Double> rate) {
     Double current = rate.apply(now);
     Double previous = before == null ? null : rate.apply(before);
-    Cell change = Cells.percentPointChange(current, previous);
+    Cell change = Cells.percentPointChange(metric, current, previous);
     return new Kpi(
         label,
         Formats.percent(current),
@@ -212,46 +261,49 @@ final class SummarySection {
         change.cssClass());
   }
 
-  private static KpiLine hoursLine(
-      String metric, TeamFigures now, TeamFigures before, Function<TeamFigures, Double> figure) {
-    return line(metric, now, before, figure, Cells::hours, Cells::hoursChange);
+  private static Double hoursOf(Double seconds) {
+    return seconds == null ? null : seconds / 3600;
   }
 
-  private static KpiLine rateLine(
-      String metric, TeamFigures now, TeamFigures before, Function<TeamFigures, Double> figure) {
-    return line(metric, now, before, figure, Cells::percent, Cells::percentPointChange);
-  }
+  /** The lines of the KPI table, each figure of the window beside the previous window's. */
+  private static final class KpiLines {
+    private final TeamFigures now;
+    private final TeamFigures before;
+    private final List<KpiLine> all = new ArrayList<>();
 
-  private static KpiLine countLine(
-      String metric, TeamFigures now, TeamFigures before, Function<TeamFigures, Long> figure) {
-    Cell previous = before == null ? Cells.missing() : Cells.count(figure.apply(before));
-    Cell change =
-        before == null
-            ? Cells.missing()
-            : Cells.countChange(figure.apply(now), figure.apply(before));
-    return new KpiLine(metric, Cells.count(figure.apply(now)), previous, change);
-  }
+    KpiLines(TeamFigures now, TeamFigures before) {
+      this.now = now;
+      this.before = before;
+    }
 
-  private static KpiLine turnaroundLine(
-      String metric, TeamFigures now, TeamFigures before, boolean median) {
-    Function<TeamFigures, Double> hours =
-        f -> {
-          Double seconds = median ? f.turnaroundMedianSeconds() : f.turnaroundP90Seconds();
-          return seconds == null ? null : seconds / 3600;
-        };
-    return hoursLine(metric, now, before, hours);
-  }
+    void hours(String label, Metric metric, Function<TeamFigures, Double> figure) {
+      add(label, figure, Cells::hours, (c, p) -> Cells.hoursChange(metric, c, p));
+    }
 
-  private static KpiLine line(
-      String metric,
-      TeamFigures now,
-      TeamFigures before,
-      Function<TeamFigures, Double> figure,
-      Function<Double, Cell> cell,
-      BiFunction<Double, Double, Cell> difference) {
-    Double current = figure.apply(now);
-    Double previous = before == null ? null : figure.apply(before);
-    return new KpiLine(
-        metric, cell.apply(current), cell.apply(previous), difference.apply(current, previous));
+    void rate(String label, Metric metric, Function<TeamFigures, Double> figure) {
+      add(label, figure, Cells::percent, (c, p) -> Cells.percentPointChange(metric, c, p));
+    }
+
+    void count(String label, Metric metric, Function<TeamFigures, Long> figure) {
+      long current = figure.apply(now);
+      if (before == null) {
+        all.add(new KpiLine(label, Cells.count(current), Cells.missing(), Cells.missing()));
+        return;
+      }
+      long previous = figure.apply(before);
+      Cell change = Cells.countChange(metric, current, previous);
+      all.add(new KpiLine(label, Cells.count(current), Cells.count(previous), change));
+    }
+
+    private void add(
+        String label,
+        Function<TeamFigures, Double> figure,
+        Function<Double, Cell> cell,
+        BiFunction<Double, Double, Cell> difference) {
+      Double current = figure.apply(now);
+      Double previous = before == null ? null : figure.apply(before);
+      Cell change = difference.apply(current, previous);
+      all.add(new KpiLine(label, cell.apply(current), cell.apply(previous), change));
+    }
   }
 }

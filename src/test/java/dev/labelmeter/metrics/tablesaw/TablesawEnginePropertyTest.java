@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DateWindow;
-import dev.labelmeter.metrics.EventTimestamps;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
@@ -13,6 +12,7 @@ import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.RandomStore;
+import dev.labelmeter.store.EventDates;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -58,8 +58,8 @@ class TablesawEnginePropertyTest {
   void activeTimeNeverExceedsTheSpanOfAUsersEventsPlusOneThreshold(long seed) throws IOException {
     Run run = run(seed);
     DateWindow w = run.params().resolveWindow(run.tables().manifest().snapshotAt());
-    long start = EventTimestamps.toEpochMicros(w.startInstant(run.params().zone()));
-    long end = EventTimestamps.toEpochMicros(w.endInstant(run.params().zone()));
+    long start = EventDates.toEpochMicros(w.startInstant(run.params().zone()));
+    long end = EventDates.toEpochMicros(w.endInstant(run.params().zone()));
     Map<Long, long[]> span = spans(run.tables().events(), start, end);
     long threshold = run.params().idleThreshold().toSeconds() * Hours.MICROS_PER_SECOND;
 

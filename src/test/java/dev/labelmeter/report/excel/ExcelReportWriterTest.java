@@ -121,9 +121,10 @@ class ExcelReportWriterTest {
   void summaryStatesTheParametersWithTheSnapshotTimeInTheReportZone() {
     Sheet summary = book.getSheet("Summary");
 
-    assertThat(valueBeside(summary, "Window")).isEqualTo("2024-05-06 to 2024-05-12 (7 days)");
+    assertThat(valueBeside(summary, "Window"))
+        .isEqualTo("from 2024-05-06 to 2024-05-12, both days included (7 days)");
     assertThat(valueBeside(summary, "Previous window"))
-        .isEqualTo("2024-04-29 to 2024-05-05 (7 days)");
+        .isEqualTo("from 2024-04-29 to 2024-05-05, both days included (7 days)");
     assertThat(valueBeside(summary, "Report zone")).isEqualTo("Europe/Berlin");
     assertThat(valueBeside(summary, "Idle threshold (seconds)")).isEqualTo(300.0);
     // 04:00 UTC is 06:00 in Berlin in May
@@ -357,8 +358,11 @@ class ExcelReportWriterTest {
     assertThat(formatting.getFormattingRanges()[0].formatAsString()).isEqualTo("C2:I3");
     XSSFConditionalFormattingRule rule = formatting.getRule(0);
     assertThat(rule.getColorScaleFormatting().getNumControlPoints()).isEqualTo(2);
+    // active hours are neither better nor worse: white to blue, not a green "good" scale
+    assertThat(((XSSFColor) rule.getColorScaleFormatting().getColors()[0]).getARGBHex())
+        .isEqualTo("FFFFFFFF");
     assertThat(((XSSFColor) rule.getColorScaleFormatting().getColors()[1]).getARGBHex())
-        .isEqualTo("FF" + HeatmapSheet.HIGH_COLOR);
+        .isEqualTo("FF2563EB");
   }
 
   @Test
@@ -370,6 +374,32 @@ class ExcelReportWriterTest {
       assertThat(row.getCell(1).getStringCellValue()).isEqualTo(all.get(i).metric());
       assertThat(row.getCell(2).getStringCellValue()).isEqualTo(all.get(i).definition());
     }
+  }
+
+  @Test
+  void definitionsWordTheWindowWithBothDaysIncludedAsTheSummaryDoes() {
+    Sheet definitions = book.getSheet("Definitions");
+    int window = MetricDefinitions.all().indexOf(definition("Window")) + 1;
+
+    assertThat(definitions.getRow(window).getCell(2).getStringCellValue())
+        .contains("from the first date to the last, both days included")
+        .doesNotContain("not including");
+    // below the table, the dates of this report, worded as on the Summary sheet
+    int note = MetricDefinitions.all().size() + 2;
+    assertThat(definitions.getRow(note).getCell(2).getStringCellValue())
+        .isEqualTo(
+            "This report's window is from 2024-05-06 to 2024-05-12, both days included (7 days);"
+                + " the previous window is from 2024-04-29 to 2024-05-05, both days included"
+                + " (7 days).");
+    assertThat(text(book, "Summary!A1"))
+        .endsWith(": from 2024-05-06 to 2024-05-12, both days included (7 days)");
+  }
+
+  private static MetricDefinitions.Definition definition(String metric) {
+    return MetricDefinitions.all().stream()
+        .filter(d -> d.metric().equals(metric))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -166,6 +166,15 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void changesForTheBetterAreGreenAndChangesOfHoursAreNotColoured_issue8() {
+    // fewer rejections (-10) and a shorter turnaround (-1.00 h) are shown green
+    assertThat(changeColour("Rejected")).isEqualTo("rgb(21, 128, 61)");
+    assertThat(changeColour("Review turnaround p90 (h)")).isEqualTo("rgb(21, 128, 61)");
+    // more active hours (+1.75) are neither better nor worse: the text colour
+    assertThat(changeColour("Active hours")).isEqualTo("rgb(30, 41, 59)");
+  }
+
+  @Test
   void clickingAHeaderSortsByValueAndMissingValuesStayLast() {
     clickHeader("labelers-table", "Active hours");
     assertThat(column("labelers-table", 0))
@@ -325,6 +334,17 @@ class HtmlReportBrowserTest {
 
   private static Object js(String script) {
     return ((JavascriptExecutor) driver).executeScript(script);
+  }
+
+  /** Returns the computed colour of the Change cell of {@code metric} in the KPI table. */
+  private static Object changeColour(String metric) {
+    return ((JavascriptExecutor) driver)
+        .executeScript(
+            "for (const row of document.querySelectorAll('#summary-table tbody tr')) {"
+                + " if (row.cells[0].textContent.trim() === arguments[0]) {"
+                + " return getComputedStyle(row.cells[3]).color; } }"
+                + " return null;",
+            metric);
   }
 
   private static long rowCount(String tableId) {

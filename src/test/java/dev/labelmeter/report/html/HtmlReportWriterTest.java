@@ -90,8 +90,79 @@ class HtmlReportWriterTest {
     assertThat(page.text(t, "Metric", "Review turnaround median (h)", "This window"))
         .isEqualTo("1.50");
     assertThat(page.text(t, "Metric", "Review turnaround p90 (h)", "Change")).isEqualTo("-1.00");
-    assertThat(page.cell(t, "Metric", "Active hours", "Change").hasClass("up")).isTrue();
-    assertThat(page.cell(t, "Metric", "Rejected", "Change").hasClass("down")).isTrue();
+  }
+
+  @Test
+  void changesAreGreenWhenBetterAndRedWhenWorseByTheMetricsDirection_issue8() {
+    String t = "summary-table";
+
+    // fewer rejections and a shorter turnaround are improvements, though the numbers went down
+    assertThat(judgement(page.cell(t, "Metric", "Rejected", "Change"))).isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Metric", "Review turnaround median (h)", "Change")))
+        .isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Metric", "Review turnaround p90 (h)", "Change")))
+        .isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Metric", "Images finished", "Change"))).isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Metric", "Acceptance rate", "Change"))).isEqualTo("better");
+    // more hours or fewer active users are neither better nor worse
+    assertThat(judgement(page.cell(t, "Metric", "Active hours", "Change"))).isEmpty();
+    assertThat(page.text(t, "Metric", "Active users", "Change")).isEqualTo("-1");
+    assertThat(judgement(page.cell(t, "Metric", "Active users", "Change"))).isEmpty();
+    // cards: active hours, images finished, images per active hour, acceptance, first pass
+    assertThat(page.doc.select(".kpi-change").stream().map(e -> judgement(e)))
+        .containsExactly("", "better", "better", "better", "better");
+  }
+
+  @Test
+  void moreRejectionsAndALongerTurnaroundAreRed_issue8() throws IOException {
+    Path file = dir.resolve("swapped/team-42.html");
+    WRITER.write(ReportFixtures.teamWithWindowsSwapped(), file);
+    ReportPage swapped = ReportPage.read(file);
+    String t = "summary-table";
+
+    assertThat(swapped.text(t, "Metric", "Rejected", "Change")).isEqualTo("+10");
+    assertThat(judgement(swapped.cell(t, "Metric", "Rejected", "Change"))).isEqualTo("worse");
+    assertThat(swapped.text(t, "Metric", "Review turnaround median (h)", "Change"))
+        .isEqualTo("+0.50");
+    assertThat(judgement(swapped.cell(t, "Metric", "Review turnaround median (h)", "Change")))
+        .isEqualTo("worse");
+    assertThat(judgement(swapped.cell(t, "Metric", "Acceptance rate", "Change")))
+        .isEqualTo("worse");
+    assertThat(judgement(swapped.cell(t, "Metric", "Active hours", "Change"))).isEmpty();
+    assertThat(swapped.doc.selectFirst(".kpi-change").text()).isEqualTo("-1.75 vs previous 15.75");
+    assertThat(swapped.doc.selectFirst(".kpi-change").hasClass("worse")).isFalse();
+  }
+
+  @Test
+  void labelerChangesAreColouredByDirection_issue8() {
+    String t = "labelers-table";
+
+    assertThat(judgement(page.cell(t, "Labeler", "alice", "Images finished change")))
+        .isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Labeler", "alice", "Acceptance rate change")))
+        .isEqualTo("better");
+    assertThat(judgement(page.cell(t, "Labeler", "alice", "Active hours change"))).isEmpty();
+    assertThat(page.text(t, "Labeler", "bob", "Images finished change")).isEqualTo("-40");
+    assertThat(judgement(page.cell(t, "Labeler", "bob", "Images finished change")))
+        .isEqualTo("worse");
+    assertThat(judgement(page.cell(t, "Labeler", "bob", "Active hours change"))).isEmpty();
+  }
+
+  @Test
+  void theStyleSheetColoursBetterGreenAndWorseRed_issue8() {
+    String css = page.doc.select("style").html();
+
+    assertThat(css).contains("--better: #15803d;", "--worse: #b91c1c;");
+    assertThat(css).contains("td.better").contains("td.worse");
+    assertThat(css).doesNotContain("td.up", "td.down");
+  }
+
+  /** Returns the cell's judgement class: better, worse or empty for none. */
+  private static String judgement(Element cell) {
+    boolean better = cell.hasClass("better");
+    boolean worse = cell.hasClass("worse");
+    assertThat(better && worse).as("a change is either better or worse").isFalse();
+    return better ? "better" : worse ? "worse" : "";
   }
 
   @Test
@@ -102,12 +173,14 @@ class HtmlReportWriterTest {
     assertThat(firstCard.selectFirst(".kpi-value").text()).isEqualTo("15.75");
     assertThat(firstCard.selectFirst(".kpi-change").text()).isEqualTo("+1.75 vs previous 14.00");
     assertThat(page.doc.selectFirst(".subtitle").text())
-        .isEqualTo("2024-05-01 to 2024-05-07 (7 days), times in Europe/Berlin");
+        .isEqualTo(
+            "from 2024-05-01 to 2024-05-07, both days included (7 days), times in Europe/Berlin");
     assertThat(page.fact("Snapshot (Europe/Berlin)")).isEqualTo("2024-05-08 06:30");
     assertThat(page.fact("Team ETA (Europe/Berlin)")).isEqualTo("2024-06-09");
     assertThat(page.fact("Team pace (images/day)")).isEqualTo("35.0");
     assertThat(page.fact("Remaining images (pending and in progress)")).isEqualTo("1,150");
-    assertThat(page.fact("Previous window")).isEqualTo("2024-04-24 to 2024-04-30 (7 days)");
+    assertThat(page.fact("Previous window"))
+        .isEqualTo("from 2024-04-24 to 2024-04-30, both days included (7 days)");
     assertThat(page.fact("Idle threshold")).isEqualTo("300 s");
   }
 
@@ -247,6 +320,20 @@ class HtmlReportWriterTest {
       assertThat(page.text("definitions-table", "Metric", d.metric(), "Definition"))
           .isEqualTo(d.definition());
     }
+  }
+
+  @Test
+  void definitionsWordTheWindowWithBothDaysIncludedAsTheSummaryDoes() {
+    assertThat(page.text("definitions-table", "Metric", "Window", "Definition"))
+        .contains("from the first date to the last, both days included")
+        .doesNotContain("not including");
+    assertThat(page.doc.selectFirst("#definitions .hint").text())
+        .isEqualTo(
+            "This report's window is from 2024-05-01 to 2024-05-07, both days included (7 days);"
+                + " the previous window is from 2024-04-24 to 2024-04-30, both days included"
+                + " (7 days). Dates and times are local to the report zone Europe/Berlin.");
+    assertThat(page.fact("Window"))
+        .isEqualTo("from 2024-05-01 to 2024-05-07, both days included (7 days)");
   }
 
   @Test

@@ -72,6 +72,36 @@ final class ReportFixtures {
         team.dataQuality());
   }
 
+  /**
+   * Returns the team with its two windows swapped in the summary, so that every change goes the
+   * other way: more rejections, a longer review turnaround, a lower acceptance rate.
+   */
+  static MetricsResult teamWithWindowsSwapped() {
+    MetricsResult team = team();
+    Summary s = team.summary();
+    Summary swapped =
+        new Summary(
+            s.previous(),
+            s.current(),
+            s.jobsByStatus(),
+            s.jobsTotal(),
+            s.staleJobs(),
+            s.remainingImages(),
+            s.teamPaceImagesPerDay(),
+            s.teamEta());
+    return new MetricsResult(
+        team.params(),
+        swapped,
+        team.labelers(),
+        team.reviewers(),
+        team.jobs(),
+        team.classes(),
+        team.labelerClasses(),
+        team.daily(),
+        team.heatmap(),
+        team.dataQuality());
+  }
+
   private static JobRow renamed(JobRow j, String name) {
     return new JobRow(
         j.id(),
