@@ -326,7 +326,7 @@ final class ApiTransport {
     String error = errorBody.map(ApiTransport::errorText).orElse(null);
     String details = errorBody.map(ApiTransport::detailsText).orElse(null);
     if (error == null && details == null && errorBody.isEmpty()) {
-      details = snippet(response.body());
+      details = bodyText(response.body()).orElse(null);
     }
     throw statusFailure(method, status, attempts, error, details);
   }
@@ -498,7 +498,7 @@ final class ApiTransport {
 
   static String errorText(JsonNode body) {
     JsonNode error = body.get("error");
-    if (error == null || error.isNull()) {
+    if (error == null || error.isNull() || (error.isTextual() && error.asText().isBlank())) {
       return null;
     }
     return limit(error.isTextual() ? error.asText() : error.toString());
@@ -510,7 +510,7 @@ final class ApiTransport {
       return null;
     }
     if (details.isTextual()) {
-      return limit(details.asText());
+      return details.asText().isBlank() ? null : limit(details.asText());
     }
     if (details.isArray()) {
       StringBuilder joined = new StringBuilder();
@@ -613,8 +613,14 @@ final class ApiTransport {
   }
 
   private static String snippet(byte[] body) {
+    return "\"" + bodyText(body).orElse("") + "\"";
+  }
+
+  /** Returns the start of a body on one line, or empty when it holds nothing but white space. */
+  private static Optional<String> bodyText(byte[] body) {
     String text = new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8);
-    return "\"" + text.replaceAll("\\s+", " ").strip() + (body.length > 120 ? "..." : "") + "\"";
+    String line = text.replaceAll("\\s+", " ").strip();
+    return line.isEmpty() ? Optional.empty() : Optional.of(line + (body.length > 120 ? "..." : ""));
   }
 
   private static String firstLine(String text) {

@@ -180,6 +180,34 @@ class TransportTest {
     assertThat(sleeper.sleeps()).hasSize(3);
   }
 
+  @Test
+  void aNonJsonErrorBodyIsQuotedOnce() {
+    server.enqueue("jobs.add", Reply.text(400, "text/plain", "name\n  taken"));
+
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> api().post("jobs.add", ClientJson.object().put("name", "x")));
+
+    assertThat(e.serverMessage()).hasValue("name taken");
+    assertThat(e.getMessage()).contains("server says \"name taken\"").doesNotContain("\"\"");
+  }
+
+  @ParameterizedTest(name = "an error body of {0} quotes nothing from the server")
+  @ValueSource(strings = {"", "  \n", "{\"error\": \"\", \"details\": \" \"}"})
+  void anEmptyErrorBodyQuotesNothing(String body) {
+    server.enqueue("jobs.add", Reply.text(400, "application/json", body));
+
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> api().post("jobs.add", ClientJson.object().put("name", "x")));
+
+    assertThat(e.serverError()).isEmpty();
+    assertThat(e.serverMessage()).isEmpty();
+    assertThat(e.getMessage()).contains("HTTP 400").doesNotContain("server says");
+  }
+
   @ParameterizedTest(name = "HTTP {0} is not retried")
   @ValueSource(ints = {400, 409, 422, 501})
   void otherErrorsAreNotRetried(int status) {
