@@ -80,28 +80,46 @@ final class ServerState {
     }
   }
 
-  /** Continues the team's work for {@code moreWork}: new events at the end, jobs updated. */
+  /**
+   * Continues the team's work for {@code moreWork}: new events at the end, jobs updated. Jobs
+   * stopped, completed or archived through the API stay as they were and get no new events.
+   */
   void appendActivity(Duration moreWork) {
-    // TODO(#3): jobs stopped or archived through the API still receive simulated work here.
     long newNow = nowMillis + moreWork.toMillis();
     SyntheticTeam next =
         TeamGenerator.generate(plan.size, plan.seed, anchor, Instant.ofEpochMilli(newNow));
+    Map<Long, SimJob> frozen = new HashMap<>();
+    for (SimJob job : jobs.values()) {
+      if (isFrozen(job.id)) {
+        frozen.put(job.id, job);
+      }
+    }
     jobs.clear();
     for (SimJob job : next.jobs) {
       if (!removed.contains(job.id)) {
-        jobs.put(job.id, job);
-        job.disabled |= archived.contains(job.id);
-        job.status = statusOverrides.getOrDefault(job.id, job.status);
+        SimJob kept = frozen.get(job.id);
+        if (kept == null) {
+          job.status = statusOverrides.getOrDefault(job.id, job.status);
+        }
+        jobs.put(job.id, kept == null ? job : kept);
       }
     }
     jobs.putAll(addedJobs);
     for (SimEvent e : next.events) {
-      if (e.dateMillis >= nowMillis) {
+      if (e.dateMillis >= nowMillis && (e.job == null || !frozen.containsKey(e.job.id()))) {
         insert(e);
       }
     }
     members = next.memberActivity;
     nowMillis = newNow;
+  }
+
+  /** Returns whether a job was archived, stopped or completed through the API. */
+  private boolean isFrozen(long id) {
+    String status = statusOverrides.get(id);
+    return archived.contains(id)
+        || SimJob.STOPPED.equals(status)
+        || SimJob.COMPLETED.equals(status);
   }
 
   /** Inserts {@code e} after every event dated at or before it. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -421,5 +423,39 @@ class SimulatorServerTest {
     assertThat(
             server.jobs().stream().map(j -> j.get("status").asText()).collect(Collectors.toSet()))
         .contains("completed");
+  }
+
+  @Test
+  void jobsStoppedOrArchivedThroughTheApiGetNoMoreWork() throws Exception {
+    SimulatorServer server = sim.server();
+    List<Long> busy =
+        server.jobs().stream()
+            .filter(j -> j.get("status").asText().equals("on_review"))
+            .map(j -> j.get("id").asLong())
+            .limit(2)
+            .toList();
+    assertThat(busy).hasSize(2);
+    long stopped = busy.get(0);
+    long archived = busy.get(1);
+    client().ok("jobs.stop", "{\"id\":" + stopped + "}");
+    client().ok("jobs.archive", "{\"id\":" + archived + "}");
+    Map<Long, JsonNode> before = new HashMap<>();
+    for (long id : busy) {
+      before.put(id, client().ok("jobs.stats", "{\"id\":" + id + "}"));
+    }
+    int eventsBefore = server.events().size();
+
+    server.appendActivity(java.time.Duration.ofDays(2));
+
+    List<ObjectNode> added = server.events().subList(eventsBefore, server.events().size());
+    assertThat(added).isNotEmpty();
+    assertThat(added).noneMatch(e -> busy.contains(e.path("jobId").asLong()));
+    for (long id : busy) {
+      assertThat(client().ok("jobs.stats", "{\"id\":" + id + "}")).isEqualTo(before.get(id));
+    }
+    assertThat(client().ok("jobs.info", "{\"id\":" + stopped + "}").get("status").asText())
+        .isEqualTo("stopped");
+    assertThat(client().ok("jobs.info", "{\"id\":" + archived + "}").get("disabled").asBoolean())
+        .isTrue();
   }
 }
