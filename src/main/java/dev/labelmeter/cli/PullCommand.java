@@ -76,9 +76,18 @@ final class PullCommand extends BaseCommand {
         new SuperviselySource(ServerConnection.open(settings, context().env()));
     PullSummary summary = new Pull(source, options).run();
     out().println(summary.oneLine());
-    summary.warnings().forEach(warning -> out().println("warning: " + warning));
     out().flush();
-    return summary.complete() ? ExitCodes.OK : ExitCodes.FAILURE;
+    if (summary.missing().isPresent()) {
+      err()
+          .println(
+              "labelmeter: the pull could not fetch "
+                  + summary.missing().get()
+                  + " (see the warnings above); the store keeps everything else, and the manifest"
+                  + " lists the failures. Run the pull again once the server answers.");
+      err().flush();
+      return ExitCodes.FAILURE;
+    }
+    return ExitCodes.OK;
   }
 
   private Instant parseSince(String text) {

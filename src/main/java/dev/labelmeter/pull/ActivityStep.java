@@ -115,7 +115,14 @@ final class ActivityStep {
       try {
         server = source.activityCount(teamId, slice.from(), slice.to());
       } catch (SourceException e) {
-        LOG.warn("activity of {} could not be counted; not checked for late events", slice.day());
+        String warning =
+            "activity of "
+                + slice.day()
+                + " could not be counted, so it was not checked for events recorded late"
+                + " (the next pull checks it again): "
+                + e.getMessage();
+        warnings.add(warning);
+        LOG.warn(warning, e);
         progress.taskDone();
         return null;
       }
@@ -152,8 +159,10 @@ final class ActivityStep {
           fetchWithOneRecount(slice, staged, inRange);
         } catch (SourceException e) {
           complete = false;
-          warnings.add("activity of " + slice.day() + " could not be fetched: " + e.getMessage());
-          LOG.warn("activity of {} could not be fetched", slice.day(), e);
+          String warning =
+              "activity of " + slice.day() + " could not be fetched: " + e.getMessage();
+          warnings.add(warning);
+          LOG.warn(warning, e);
         }
         // Even a partial day only adds events: the partition stays a superset of itself.
         record(layout.activityDay(slice.day()), staged.commitInto(layout.activityDay(slice.day())));
@@ -184,11 +193,13 @@ final class ActivityStep {
     serverTotal.addAndGet(inRange ? Math.max(second.lastTotal, 0) : 0);
     if (!second.matches()) {
       countMatched = false;
-      warnings.add(
+      String warning =
           String.format(
               "activity of %s: received %d events but the server's total was %d, also after"
                   + " fetching the day again",
-              slice.day(), second.received, second.lastTotal));
+              slice.day(), second.received, second.lastTotal);
+      warnings.add(warning);
+      LOG.warn(warning);
     }
   }
 

@@ -111,8 +111,9 @@ final class JobsStep implements AutoCloseable {
         fetch(id, state);
       } catch (SourceException e) {
         failed.add(id);
-        warnings.add("job " + id + " could not be fetched: " + e.getMessage());
-        LOG.warn("job {} could not be fetched; keeping its previous lines if any", id, e);
+        String warning = "job " + id + " could not be fetched: " + e.getMessage();
+        warnings.add(warning);
+        LOG.warn("{}; keeping its previous lines if any", warning, e);
       } finally {
         progress.taskDone();
       }
@@ -124,7 +125,9 @@ final class JobsStep implements AutoCloseable {
     Optional<JsonBytes> info = source.jobInfo(id);
     Optional<JsonBytes> stats = info.isPresent() ? source.jobStats(id) : Optional.empty();
     if (info.isEmpty() || stats.isEmpty()) {
-      warnings.add("job " + id + " was listed but no longer exists; it is left out");
+      String warning = "job " + id + " was listed but no longer exists; it is left out";
+      warnings.add(warning);
+      LOG.warn(warning);
       return;
     }
     byte[] statsLine = statsLine(id, stats.get());

@@ -39,7 +39,7 @@ final class MembersStep implements AutoCloseable {
             });
       } catch (SourceException e) {
         failure = "the members could not be fetched: " + e.getMessage();
-        LOG.warn("members of team {} could not be fetched; keeping the previous list", teamId, e);
+        LOG.warn("{}; keeping the previous list", failure, e);
       } finally {
         progress.taskDone();
       }

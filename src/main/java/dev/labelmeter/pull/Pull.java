@@ -90,7 +90,6 @@ public final class Pull {
       Leftovers.remove(layout);
       Run run = new Run(layout, previous, plan, snapshotAt, warnings);
       PullSummary summary = run.execute(startNanos);
-      summary.warnings().forEach(w -> LOG.warn("pull team {}: {}", options.teamId(), w));
       LOG.info("pull {}", summary.oneLine());
       return summary;
     }
@@ -101,7 +100,9 @@ public final class Pull {
     try {
       return Manifest.read(layout);
     } catch (StoreFormatException e) {
-      warnings.add(e.getMessage() + "; pulled everything again as if the store were new");
+      String warning = e.getMessage() + "; pulled everything again as if the store were new";
+      warnings.add(warning);
+      LOG.warn(warning);
       return Optional.empty();
     }
   }
@@ -225,7 +226,8 @@ public final class Pull {
             "the job list could not be fetched ("
                 + e.getMessage()
                 + "); the previous jobs and stats are kept");
-        LOG.warn("job list of team {} could not be fetched", options.teamId(), e);
+        LOG.warn(
+            "job list of team {} could not be fetched: {}", options.teamId(), e.getMessage(), e);
         return List.of();
       }
       List<Callable<Void>> tasks = jobs.plan(listed, previous);

@@ -3,8 +3,10 @@ package dev.labelmeter.pull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a pull did.
@@ -70,6 +72,35 @@ public record PullSummary(
   /** Returns whether everything was fetched: job list, every job, members and activity. */
   public boolean complete() {
     return jobListComplete && failedJobIds.isEmpty() && members.isPresent() && activityComplete;
+  }
+
+  /**
+   * Returns, for an incomplete pull, what it could not fetch in words, e.g. {@code "2 jobs (ids
+   * 5, 9) and the members"}; empty when the pull is complete.
+   */
+  public Optional<String> missing() {
+    List<String> parts = new ArrayList<>();
+    if (!jobListComplete) {
+      parts.add("the job list");
+    }
+    if (!failedJobIds.isEmpty()) {
+      parts.add(
+          failedJobIds.size()
+              + (failedJobIds.size() == 1 ? " job (id " : " jobs (ids ")
+              + failedJobIds.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + ")");
+    }
+    if (members.isEmpty()) {
+      parts.add("the members");
+    }
+    if (!activityComplete) {
+      parts.add("some days of activity");
+    }
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    String last = parts.remove(parts.size() - 1);
+    return Optional.of(parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
   }
 
   /** Returns {@link #EXIT_OK} when the pull is complete, else {@link #EXIT_INCOMPLETE}. */

@@ -33,6 +33,7 @@ final class FakeSource implements PullSource {
   long extraTotal;
   int failAfterActivityPages = -1;
   SourceException teamFailure;
+  boolean countsFail;
   java.util.function.IntConsumer onActivityPage = page -> {};
   private final AtomicInteger activityPages = new AtomicInteger();
 
@@ -158,6 +159,9 @@ final class FakeSource implements PullSource {
   @Override
   public java.util.OptionalLong activityCount(long id, Instant from, Instant to) {
     count("teams.activity count");
+    if (countsFail) {
+      throw new SourceException(SourceException.Kind.FAILED, 503, "503 after 10 attempts", null);
+    }
     return java.util.OptionalLong.of(matching(from, to).size() + extraTotal);
   }
 

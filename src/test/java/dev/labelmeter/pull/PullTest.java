@@ -26,6 +26,7 @@ class PullTest {
   static final long TEAM = 8;
   static final Instant NIGHT_1 = Instant.parse("2026-11-30T02:00:00Z");
   static final Instant NIGHT_2 = Instant.parse("2026-12-01T02:00:00Z");
+  static final Instant NIGHT_3 = Instant.parse("2026-12-02T02:00:00Z");
 
   @TempDir Path dataDir;
   FakeSource server;
@@ -162,6 +163,33 @@ class PullTest {
   }
 
   @Test
+  void storedDaysThatCannotBeCountedAreNamedInTheManifestAndTheNextPullChecksThem()
+      throws Exception {
+    pull(NIGHT_1);
+    server.addEvent("2026-11-29T05:00:00Z", 1, "late, the day before");
+    server.countsFail = true;
+
+    PullSummary second = pull(NIGHT_2);
+
+    assertThat(second.complete()).isTrue();
+    assertThat(second.missing()).isEmpty();
+    assertThat(StoreContents.read(layout).manifest().warnings())
+        .anyMatch(w -> w.startsWith("activity of 2026-11-29 could not be counted"))
+        .hasSize(8);
+    assertThat(StoreContents.read(layout).dayEvents())
+        .extracting(e -> e.get("image").asText())
+        .doesNotContain("late, the day before");
+
+    server.countsFail = false;
+    pull(NIGHT_3);
+
+    assertThat(StoreContents.read(layout).manifest().warnings()).isEmpty();
+    assertThat(StoreContents.read(layout).dayEvents())
+        .extracting(e -> e.get("image").asText())
+        .contains("late, the day before");
+  }
+
+  @Test
   void aRecheckOfZeroComparesNoStoredDay() throws Exception {
     pull(NIGHT_1);
     server.addEvent("2026-11-29T05:00:00Z", 1, "late, the day before");
@@ -221,6 +249,7 @@ class PullTest {
 
     assertThat(second.failedJobIds()).containsExactly(1L);
     assertThat(second.exitCode()).isEqualTo(1);
+    assertThat(second.missing()).hasValue("1 job (id 1)");
     StoreContents store = StoreContents.read(layout);
     assertThat(store.manifest().failedJobIds()).containsExactly(1L);
     assertThat(store.manifest().jobStates()).doesNotContainKey("1");

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.ExtendedThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /** The stack traces of {@code logback.xml} with registered secrets masked. */
-public final class RedactingThrowableConverter extends ExtendedThrowableProxyConverter {
+public class RedactingThrowableConverter extends ExtendedThrowableProxyConverter {
   @Override
   public String convert(ILoggingEvent event) {
     return Redactor.redact(super.convert(event));

@@ -78,13 +78,11 @@ public final class NightlyJob {
             writers,
             result -> ReportFiles.under(target.reportsDir(), result),
             false);
-    if (!pull.complete()) {
-      LOG.warn(
-          "the pull was incomplete ({} jobs failed{}{}); the reports show what was fetched",
-          pull.failedJobIds().size(),
-          pull.members().isPresent() ? "" : ", members missing",
-          pull.activityComplete() ? "" : ", activity incomplete");
-    }
+    pull.missing()
+        .ifPresent(
+            missing ->
+                LOG.warn(
+                    "the pull could not fetch {}; the reports show what the store holds", missing));
     return new Outcome(pull, report);
   }
 

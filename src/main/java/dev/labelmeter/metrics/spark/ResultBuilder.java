@@ -24,6 +24,7 @@ import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.Percentiles;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
+import dev.labelmeter.metrics.StoreCoverage;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
 import dev.labelmeter.store.EventDates;
@@ -758,6 +759,7 @@ final class ResultBuilder {
   private List<String> notes(boolean noJobs, Map<String, Long> counts, long unknownClassRows) {
     List<String> notes = new ArrayList<>();
     job.manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
+    notes.addAll(StoreCoverage.notes(job.manifest, job.window, job.zone));
     if (!job.manifest.failedJobIds().isEmpty()) {
       notes.add(
           "Jobs whose info or stats failed in the last pull (their figures may be missing or"

@@ -18,6 +18,7 @@ import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.Percentiles;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
+import dev.labelmeter.metrics.StoreCoverage;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
 import dev.labelmeter.store.EventDates;
@@ -298,6 +299,7 @@ final class ResultAssembler {
     StoreTables.EventCounts counts = tables.counts();
     List<String> notes = new ArrayList<>();
     manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
+    notes.addAll(StoreCoverage.notes(manifest, window, params.zone()));
     if (!manifest.failedJobIds().isEmpty()) {
       notes.add(
           "Jobs whose info or stats failed in the last pull (their figures may be missing or"

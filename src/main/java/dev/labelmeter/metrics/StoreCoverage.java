@@ -1,0 +1,69 @@
+package dev.labelmeter.metrics;
+
+import dev.labelmeter.store.Manifest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Says when a report's window reaches before the activity its store is known to hold. The
+ * manifest's {@code activity.from} is where the store's continuous range starts; day partitions
+ * before it may hold an older history, or only part of a day a killed pull fetched, so figures
+ * there count what happens to be on disk. Both engines add this note to their data quality.
+ */
+public final class StoreCoverage {
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private StoreCoverage() {}
+
+  /**
+   * Returns the notes for {@code window} and the previous window it is compared with, in {@code
+   * zone}: at most one, about the earliest of the two that starts before the store's activity.
+   */
+  public static List<String> notes(Manifest manifest, DateWindow window, ZoneId zone) {
+    Optional<Instant> from =
+        Optional.ofNullable(manifest.activity()).map(Manifest.ActivityRange::from);
+    if (from.isEmpty()) {
+      return List.of();
+    }
+    String begins =
+        " starts before the store's activity, which begins at "
+            + MINUTE.format(from.get().atZone(zone))
+            + " ("
+            + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+            + ")";
+    if (window.startInstant(zone).isBefore(from.get())) {
+      return List.of(
+          "The window "
+              + words(window)
+              + begins
+              + ": its figures count only what the store holds of the days before. "
+              + pullHint(window.startInstant(zone)));
+    }
+    DateWindow previous = window.previous();
+    if (previous.startInstant(zone).isBefore(from.get())) {
+      return List.of(
+          "The previous window "
+              + words(previous)
+              + ", which the changes compare with,"
+              + begins
+              + ": its figures and the changes may be incomplete. "
+              + pullHint(previous.startInstant(zone)));
+    }
+    return List.of();
+  }
+
+  private static String words(DateWindow window) {
+    return window.from() + " to " + window.to().minusDays(1);
+  }
+
+  private static String pullHint(Instant start) {
+    return "To fetch those days, run 'labelmeter pull --since "
+        + LocalDate.ofInstant(start, ZoneOffset.UTC)
+        + "'.";
+  }
+}
