@@ -1,6 +1,7 @@
 package dev.labelmeter.cli;
 
 import dev.labelmeter.cli.logging.Logging;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
@@ -11,8 +12,24 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    AtomicBoolean finished = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> sayIfStopped(finished), "stop-notice"));
     int exitCode = commandLine(CliContext.fromProcess(), true).execute(args);
+    finished.set(true);
     System.exit(exitCode);
+  }
+
+  /**
+   * Says, when a signal (Ctrl-C, {@code kill}) ends the process before its command returned, that
+   * nothing was left half-written: files are replaced by renames, the manifest last.
+   */
+  private static void sayIfStopped(AtomicBoolean finished) {
+    if (!finished.get()) {
+      System.err.println(
+          "labelmeter: stopped before the end; the data store and the reports keep their last"
+              + " complete state, and the next run cleans up what this one left");
+      System.err.flush();
+    }
   }
 
   /**

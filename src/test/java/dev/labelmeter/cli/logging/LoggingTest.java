@@ -112,4 +112,25 @@ class LoggingTest {
     assertThat(Redactor.redact("nothing secret here")).isEqualTo("nothing secret here");
     assertThat(Redactor.redact(null)).isNull();
   }
+
+  @Test
+  void theConsoleShowsStackTracesOnlyWhenVerboseAndTheFileAlways() throws IOException {
+    Logging.configure(0);
+    Logging.attachFile(logDir, 30);
+    LoggingEvent failure = event("dev.labelmeter.pull.JobsStep", Level.WARN);
+    failure.setThrowableProxy(
+        new ch.qos.logback.classic.spi.ThrowableProxy(new IllegalStateException("HTTP 503")));
+    ConsoleThrowableConverter console = new ConsoleThrowableConverter();
+    console.start();
+
+    String byDefault = console.convert(failure);
+    Logging.configure(1);
+    String verbose = console.convert(failure);
+    LOG.warn("job 5 could not be fetched", new IllegalStateException("HTTP 503"));
+
+    assertThat(byDefault).isEmpty();
+    assertThat(verbose).contains("IllegalStateException: HTTP 503", "at ");
+    assertThat(Files.readString(logDir.resolve(Logging.LOG_FILE)))
+        .contains("job 5 could not be fetched", "IllegalStateException: HTTP 503");
+  }
 }
