@@ -63,7 +63,8 @@ final class Preflight {
       String hint = client.hint();
       return Character.toLowerCase(hint.charAt(0)) + hint.substring(1);
     }
-    return "check SERVER_ADDRESS (scheme, host and port), that the server is up, and the network";
+    return "check the scheme, host and port of the server address (--server or SERVER_ADDRESS),"
+        + " that the server is up, and the network";
   }
 
   /**

@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -205,7 +206,10 @@ final class ApiTransport {
           answered
               ? retriesExhausted(method, server, attempts, reason, e)
               : wrongAddress(method, failure, e);
-      case OTHER -> retriesExhausted(method, server, attempts, reason, e);
+      case OTHER ->
+          answered
+              ? retriesExhausted(method, server, attempts, reason, e)
+              : neverAnswered(method, server, reason, e);
       case UNKNOWN_HOST, REFUSED, CONNECT_TIMEOUT ->
           unreachable(method, failure, server, reason, e);
     };
@@ -214,8 +218,7 @@ final class ApiTransport {
   /** Returns the configuration error of an address that answers, but not as the API would. */
   private SuperviselyException wrongAddress(String method, IoFailure failure, IOException e) {
     String server = ServerAddress.origin(apiBase);
-    String useOther =
-        "Did you mean " + ServerAddress.otherScheme(server) + "? Set SERVER_ADDRESS to it";
+    String useOther = useOtherScheme(server);
     String reason = describe(failure, e);
     String summary =
         switch (failure) {
@@ -231,10 +234,42 @@ final class ApiTransport {
         switch (failure) {
           case HTTPS_TO_PLAIN, HTTP_TO_TLS -> useOther;
           case UNTRUSTED_CERTIFICATE ->
-              "Check the host in SERVER_ADDRESS; for a private CA, add it to the Java truststore";
-          default -> "Check the port in SERVER_ADDRESS: it must be the Supervisely server's";
+              "Check the host in "
+                  + ServerAddress.SETTING
+                  + "; for a private CA, add it to the Java truststore";
+          default -> "Check the port in " + ServerAddress.SETTING + ": it must be the server's";
         };
     return connectFailure(Kind.CONFIGURATION, method, summary, hint, reason, e);
+  }
+
+  /** Returns "Did you mean {the other scheme}? Set the server address ... to it". */
+  private static String useOtherScheme(String server) {
+    return "Did you mean "
+        + ServerAddress.otherScheme(server)
+        + "? Set "
+        + ServerAddress.SETTING
+        + " to it";
+  }
+
+  /**
+   * Returns the failure of a server that never sent an HTTP response: its connections break, as a
+   * TLS server's do when it gets plain HTTP. Over {@code http://} that mix-up is the likely cause.
+   */
+  private SuperviselyException neverAnswered(
+      String method, String server, String reason, IOException e) {
+    String hint =
+        server.startsWith("http://")
+            ? "Did you mean "
+                + ServerAddress.otherScheme(server)
+                + "? The server may speak HTTPS; if not, check the network or proxy"
+            : "Check the host and port of " + ServerAddress.SETTING + ", and the network or proxy";
+    return connectFailure(
+        Kind.UNREACHABLE,
+        method,
+        "No HTTP answer from " + server + " (" + reason + ")",
+        hint,
+        reason,
+        e);
   }
 
   private SuperviselyException retriesExhausted(
@@ -261,15 +296,13 @@ final class ApiTransport {
     }
     String hint =
         switch (failure) {
-          case UNKNOWN_HOST -> "Check the host name in SERVER_ADDRESS, and that DNS works here";
-          case CONNECT_TIMEOUT ->
-              server.startsWith("https://")
-                  ? "Check SERVER_ADDRESS (host and port; "
-                      + ServerAddress.otherScheme(server)
-                      + " if the server speaks plain HTTP) and that no firewall drops the connection"
-                  : "Check SERVER_ADDRESS (scheme, host and port) and that no firewall drops the"
-                      + " connection";
-          default -> "Check SERVER_ADDRESS (scheme, host and port) and that the server is up";
+          case UNKNOWN_HOST ->
+              "Check the host name in " + ServerAddress.SETTING + ", and that DNS works here";
+          case CONNECT_TIMEOUT -> connectTimeoutHint(server);
+          default ->
+              "Check the scheme, host and port of "
+                  + ServerAddress.SETTING
+                  + ", and that the server is up";
         };
     return connectFailure(
         Kind.UNREACHABLE,
@@ -278,6 +311,30 @@ final class ApiTransport {
         hint,
         reason,
         e);
+  }
+
+  private String connectTimeoutHint(String server) {
+    String check =
+        server.startsWith("https://")
+            ? "check the host and port of "
+                + ServerAddress.SETTING
+                + " (or "
+                + ServerAddress.otherScheme(server)
+                + " if the server speaks plain HTTP), and that no firewall drops the connection"
+            : "check the scheme, host and port of "
+                + ServerAddress.SETTING
+                + ", and that no firewall drops the connection";
+    if (requestTimeoutIsShorter()) {
+      return "Raise the request timeout (LABELMETER_REQUEST_TIMEOUT, or requestTimeout of the"
+          + " client) if it is too short, or "
+          + check;
+    }
+    return Character.toUpperCase(check.charAt(0)) + check.substring(1);
+  }
+
+  /** Returns whether the request timeout ends a connect before the connect timeout would. */
+  private boolean requestTimeoutIsShorter() {
+    return http.connectTimeout().map(connect -> requestTimeout.compareTo(connect) < 0).orElse(true);
   }
 
   private SuperviselyException connectFailure(
@@ -319,7 +376,9 @@ final class ApiTransport {
               + " (HTTP 404 with a "
               + contentType(response)
               + " body)",
-          "Check SERVER_ADDRESS: it must be the address of the Supervisely instance, e.g."
+          "Check "
+              + ServerAddress.SETTING
+              + ": it must be the address of the Supervisely instance, e.g."
               + " https://app.supervisely.com, without any /public/api path",
           null);
     }
@@ -342,7 +401,7 @@ final class ApiTransport {
           null,
           null,
           "The server at " + server + " speaks HTTPS, not plain HTTP (HTTP 400)",
-          "Did you mean " + ServerAddress.otherScheme(server) + "? Set SERVER_ADDRESS to it",
+          useOtherScheme(server),
           null);
     }
     String summary = "Calling " + method + " failed with HTTP " + status;
@@ -426,8 +485,10 @@ final class ApiTransport {
             + response.statusCode()
             + ") to "
             + location,
-        "Redirects are not followed: set SERVER_ADDRESS to the address the server redirects to"
-            + " (often https:// instead of http://, or another host)",
+        "Redirects are not followed: set "
+            + ServerAddress.SETTING
+            + " to the address the server redirects to (often https:// instead of http://, or"
+            + " another host)",
         null);
   }
 
@@ -474,8 +535,10 @@ final class ApiTransport {
             + contentType(response)
             + " body that is not JSON, starting "
             + snippet(body),
-        "Check SERVER_ADDRESS: it must point to the Supervisely instance itself (not a login"
-            + " page or proxy), e.g. https://app.supervisely.com",
+        "Check "
+            + ServerAddress.SETTING
+            + ": it must point to the Supervisely instance itself (not a login page or proxy),"
+            + " e.g. https://app.supervisely.com",
         e);
   }
 
@@ -577,9 +640,13 @@ final class ApiTransport {
               : "it answered without TLS";
       case HTTP_TO_TLS -> "it answered in TLS";
       case CONNECT_TIMEOUT ->
-          "no connection within "
-              + http.connectTimeout().map(ApiTransport::seconds).orElse("the connect timeout");
-      default -> describe(e);
+          requestTimeoutIsShorter()
+              ? "no connection within the request timeout of " + seconds(requestTimeout)
+              : "no connection within " + seconds(http.connectTimeout().orElseThrow());
+      default ->
+          e instanceof HttpTimeoutException
+              ? "no response within the request timeout of " + seconds(requestTimeout)
+              : describe(e);
     };
   }
 

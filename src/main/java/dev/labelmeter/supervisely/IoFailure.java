@@ -19,7 +19,7 @@ enum IoFailure {
   UNKNOWN_HOST,
   /** The connection was refused (or failed otherwise before it was made). */
   REFUSED,
-  /** No connection within the connect timeout. */
+  /** No connection within the connect timeout, or within a shorter request timeout. */
   CONNECT_TIMEOUT,
   /** https:// to a server that answered the TLS handshake in plain HTTP. */
   HTTPS_TO_PLAIN,
@@ -62,17 +62,17 @@ enum IoFailure {
 
   /**
    * Returns how this failure is retried. Until the server has answered once, its address is in
-   * doubt: an unknown host, a connect timeout or a non-HTTP answer is not retried and a refused
-   * connection only per {@link RetryPolicy#firstContact()}; once it has answered, all of these
-   * follow {@code normal}, so that a long pull survives a restart. An http/https mix-up or an
-   * untrusted certificate is never retried; other failures always follow {@code normal}.
+   * doubt: an unknown host, a connect timeout or a non-HTTP answer is not retried, and a refused
+   * connection or any other failure (such as a TLS server closing a plain HTTP connection) only
+   * per {@link RetryPolicy#firstContact()}; once it has answered, all of these follow {@code
+   * normal}, so that a long pull survives a restart. An http/https mix-up or an untrusted
+   * certificate is never retried.
    */
   RetryPolicy policy(boolean answered, RetryPolicy normal) {
     return switch (this) {
       case HTTPS_TO_PLAIN, HTTP_TO_TLS, UNTRUSTED_CERTIFICATE -> NO_RETRY;
       case UNKNOWN_HOST, CONNECT_TIMEOUT, NOT_HTTP -> answered ? normal : NO_RETRY;
-      case REFUSED -> answered ? normal : normal.firstContact();
-      case OTHER -> normal;
+      case REFUSED, OTHER -> answered ? normal : normal.firstContact();
     };
   }
 

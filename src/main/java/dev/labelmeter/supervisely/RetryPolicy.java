@@ -15,8 +15,8 @@ import java.util.Set;
  * [0.5, 1] ("equal jitter"), or longer when the server's {@code Retry-After} asks for it (at most
  * {@link #MAX_RETRY_AFTER}).
  *
- * <p>Until a server has answered once, a connection it refuses is more likely a wrong address than
- * a restart: such failures use the short {@link #firstContact()} policy instead.
+ * <p>Until a server has answered once, a connection it refuses or closes is more likely a wrong
+ * address than a restart: such failures use the short {@link #firstContact()} policy instead.
  *
  * @param maxRetries retries after the first attempt; 0 disables retrying
  * @param backoffBase wait before the first retry (before jitter)
@@ -34,7 +34,7 @@ public record RetryPolicy(int maxRetries, Duration backoffBase, Duration backoff
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(10, Duration.ofSeconds(1), Duration.ofSeconds(60));
 
-  /** The most retries of a refused connection to a server that has never answered. */
+  /** The most retries of a failed connection to a server that has never answered. */
   public static final int FIRST_CONTACT_RETRIES = 2;
 
   /** The longest wait between those retries (before jitter). */
@@ -56,7 +56,8 @@ public record RetryPolicy(int maxRetries, Duration backoffBase, Duration backoff
   }
 
   /**
-   * Returns the policy for connections refused by a server that has not answered yet: at most
+   * Returns the policy for connections refused or closed by a server that has not answered yet:
+   * at most
    * {@link #FIRST_CONTACT_RETRIES} retries, waits of at most {@link #FIRST_CONTACT_CAP}, and never
    * more retries or longer waits than this policy. With the defaults a wrong address fails after 3
    * attempts and at most 3 s of waiting.

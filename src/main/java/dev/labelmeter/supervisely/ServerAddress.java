@@ -19,22 +19,63 @@ public final class ServerAddress {
 
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
 
+  /**
+   * The part of a path that is the API's rather than the instance's: {@code /public/api} and
+   * anything after it, or a trailing {@code /public}, {@code /api}, {@code /api/v3} or {@code /v3}.
+   */
+  private static final Pattern API_PATH =
+      Pattern.compile("(?i)(/public/api(/.*)?|/public|/api(/v\\d+)?|/v\\d+)$");
+
+  /** The authority of an address up to its last {@code @}: the user-info part, if any. */
+  private static final Pattern USER_INFO =
+      Pattern.compile("^((?:[A-Za-z][A-Za-z0-9+.-]*://)?)[^/?#]*@");
+
+  /** Says where the address is set, for hints; the client cannot tell which one was used. */
+  static final String SETTING = "the server address (--server or SERVER_ADDRESS)";
+
   private ServerAddress() {}
+
+  /**
+   * Returns the server address {@code address} normalised as by {@link #normalise}, after checking
+   * that it is the instance itself: without an API path such as {@code /public/api/v3}, which the
+   * client adds (the SDK would add it a second time, and every call would get a 404).
+   *
+   * @throws SuperviselyException (configuration) as {@link #normalise} does, and when the address
+   *     ends in an API path
+   */
+  public static String normaliseServer(String address) {
+    String normalised = normalise(address);
+    URI uri = URI.create(normalised);
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    Matcher api = API_PATH.matcher(path);
+    if (api.find()) {
+      String instance =
+          uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, api.start());
+      throw SuperviselyException.configuration(
+          "The Supervisely server address \""
+              + normalised
+              + "\" ends in the API path "
+              + api.group()
+              + ", which the client adds itself",
+          "Set " + SETTING + " to the instance without that path: " + instance);
+    }
+    return normalised;
+  }
 
   /**
    * Returns {@code address} trimmed, without leading or trailing {@code /}, and with {@code
    * http://} prepended when it has no scheme (as the SDK does). The scheme is lower-cased.
    *
-   * @throws SuperviselyException (configuration) when the address is blank, not a URL, or has a
-   *     scheme other than {@code http} and {@code https}
+   * @throws SuperviselyException (configuration) when the address is blank, not a URL, has a
+   *     scheme other than {@code http} and {@code https}, or holds a user name or password
    */
   public static String normalise(String address) {
-    if (address == null || address.isBlank()) {
+    String trimmed = address == null ? "" : stripSlashes(address.strip());
+    if (trimmed.isEmpty()) {
       throw SuperviselyException.configuration(
           "The Supervisely server address is empty",
-          "Set SERVER_ADDRESS, e.g. SERVER_ADDRESS=https://app.supervisely.com");
+          "Set " + SETTING + ", e.g. https://app.supervisely.com");
     }
-    String trimmed = stripSlashes(address.strip());
     Matcher scheme = SCHEME.matcher(trimmed);
     if (!scheme.find()) {
       trimmed = "http://" + trimmed;
@@ -44,7 +85,26 @@ public final class ServerAddress {
       trimmed = name + trimmed.substring(scheme.group(1).length());
     }
     requireUrl(trimmed);
+    requireNoUserInfo(trimmed);
     return trimmed;
+  }
+
+  /**
+   * Returns {@code address} with any user name and password replaced by {@code ***}, for messages:
+   * {@code http://u:secret@host} becomes {@code http://***@host}.
+   */
+  static String maskUserInfo(String address) {
+    return USER_INFO.matcher(address).replaceFirst("$1***@");
+  }
+
+  private static void requireNoUserInfo(String address) {
+    if (URI.create(address).getRawUserInfo() != null) {
+      throw SuperviselyException.configuration(
+          "The Supervisely server address \""
+              + maskUserInfo(address)
+              + "\" holds a user name or password before the @",
+          "Remove it from " + SETTING + "; the API token goes in API_TOKEN, never in the address");
+    }
   }
 
   /**
@@ -123,12 +183,14 @@ public final class ServerAddress {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw SuperviselyException.configuration(
           "The Supervisely server address \""
-              + address
+              + maskUserInfo(address)
               + "\" uses the scheme "
               + scheme
               + "://, but only http:// and https:// are supported",
-          "Set SERVER_ADDRESS to https://host (or http://host:port for a local server), e.g."
-              + " SERVER_ADDRESS=https://app.supervisely.com");
+          "Set "
+              + SETTING
+              + " to https://host (or http://host:port for a local server), e.g."
+              + " https://app.supervisely.com");
     }
   }
 
@@ -141,11 +203,11 @@ public final class ServerAddress {
     } catch (URISyntaxException e) {
       throw SuperviselyException.configuration(
           "The Supervisely server address \""
-              + address
+              + maskUserInfo(address)
               + "\" is not a valid URL ("
               + e.getReason()
               + ")",
-          "Set SERVER_ADDRESS to scheme and host, e.g. SERVER_ADDRESS=https://app.supervisely.com");
+          "Set " + SETTING + " to scheme and host, e.g. https://app.supervisely.com");
     }
   }
 }

@@ -34,7 +34,7 @@ public final class SuperviselyApi {
   private final DatasetApi datasets;
 
   private SuperviselyApi(Builder builder) {
-    this.serverAddress = ServerAddress.normalise(builder.server);
+    this.serverAddress = ServerAddress.normaliseServer(builder.server);
     String apiBase =
         builder.apiBaseUrl == null
             ? serverAddress + "/public/api"

@@ -130,6 +130,58 @@ class NightlyEndToEndTest {
   }
 
   @Test
+  void aPasswordInTheServerAddressIsAUsageErrorAndReachesNoFile() throws IOException {
+    try (SimulatorServer server = simulator(FaultConfig.none())) {
+      String withPassword = server.baseUrl().replace("http://", "http://me:SECRETX@");
+      CliRun.Result result =
+          cli()
+              .env("API_TOKEN", server.token())
+              .run("pull", "--team", "7", "--server", withPassword, "--data-dir", "data");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .contains("http://***@127.0.0.1", "API_TOKEN")
+          .doesNotContain("SECRETX");
+      assertThat(home.resolve("data")).doesNotExist();
+      assertThat(filesMentioning(home, "SECRETX")).isEmpty();
+    }
+  }
+
+  @Test
+  void anApiPathInTheServerAddressIsAUsageErrorNamingTheAddressToUse() throws IOException {
+    try (SimulatorServer server = simulator(FaultConfig.none())) {
+      CliRun.Result result =
+          cli()
+              .env("SERVER_ADDRESS", server.baseUrl() + "/public/api/v3")
+              .env("API_TOKEN", server.token())
+              .run("pull", "--team", "7", "--data-dir", "data");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .contains("ends in the API path /public/api/v3")
+          .contains("without that path: " + server.baseUrl());
+      assertThat(home.resolve("data")).doesNotExist();
+    }
+  }
+
+  private static List<Path> filesMentioning(Path dir, String text) throws IOException {
+    try (var files = Files.walk(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> readQuietly(file).contains(text))
+          .toList();
+    }
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void aReportsDirThatIsAFileStopsRunBeforeThePullNamingTheSetting() throws IOException {
     Files.writeString(home.resolve("reports.txt"), "not a folder");
     try (SimulatorServer server = simulator(FaultConfig.none())) {

@@ -52,8 +52,8 @@ class PreflightTest {
         .isEqualTo(
             "cannot reach the server at http://127.0.0.1:"
                 + port
-                + " (connection refused, 3 attempts): check SERVER_ADDRESS (scheme, host and"
-                + " port) and that the server is up");
+                + " (connection refused, 3 attempts): check the scheme, host and port of the"
+                + " server address (--server or SERVER_ADDRESS), and that the server is up");
     assertThat(waits).hasSize(2);
     assertThat(dataDir.resolve("store")).doesNotExist();
   }

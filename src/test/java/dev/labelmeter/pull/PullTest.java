@@ -408,7 +408,7 @@ class PullTest {
         new SourceException(SourceException.Kind.UNREACHABLE, null, "connection refused", null);
     assertThatThrownBy(() -> new Pull(server, options).run())
         .hasMessageContaining("cannot reach the server at http://fake.invalid")
-        .hasMessageContaining("check SERVER_ADDRESS");
+        .hasMessageContaining("check the scheme, host and port of the server address");
     assertThat(dataDir.resolve("new")).doesNotExist();
   }
 

@@ -44,7 +44,9 @@ class ConnectionConfigTest {
         catchThrowableOfType(SuperviselyException.class, () -> ServerAddress.normalise(" / "));
 
     assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
-    assertThat(e.getMessage()).contains("SERVER_ADDRESS=https://app.supervisely.com");
+    assertThat(e.getMessage())
+        .contains(
+            "Set the server address (--server or SERVER_ADDRESS)", "https://app.supervisely.com");
   }
 
   @Test
@@ -168,7 +170,76 @@ class ConnectionConfigTest {
     assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
     assertThat(e.getMessage())
         .startsWith("The Supervisely server address \"" + address + "\" uses the scheme ")
-        .contains("only http:// and https:// are supported", "Set SERVER_ADDRESS to https://");
+        .contains(
+            "only http:// and https:// are supported",
+            "Set the server address (--server or SERVER_ADDRESS) to https://");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "http://10.0.0.5:8080/public/api/v3, /public/api/v3, http://10.0.0.5:8080",
+    "https://app.supervisely.com/public/api/, /public/api, https://app.supervisely.com",
+    "https://app.supervisely.com/public/api/v3/jobs.list, /public/api/v3/jobs.list,"
+        + " https://app.supervisely.com",
+    "https://app.supervisely.com/v3, /v3, https://app.supervisely.com",
+    "https://sv.example.com/team/api/v3, /api/v3, https://sv.example.com/team",
+    "https://v3.example.com/public, /public, https://v3.example.com"
+  })
+  void anAddressEndingInAnApiPathIsRefusedNamingTheAddressToUse(
+      String address, String apiPath, String instance) {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> SuperviselyApi.builder().server(address).token(TOKEN).build());
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "The Supervisely server address \"%s\" ends in the API path %s, which the client adds"
+                + " itself. Set the server address (--server or SERVER_ADDRESS) to the instance"
+                + " without that path: %s",
+            ServerAddress.normalise(address), apiPath, instance);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"https://sv.example.com/supervisely", "http://10.0.0.5:8080/apis"})
+  void anInstanceUnderAPathThatIsNotTheApisIsKept(String address) {
+    SuperviselyApi api = SuperviselyApi.builder().server(address).token(TOKEN).build();
+
+    assertThat(api.serverAddress()).isEqualTo(address);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "http://u:SECRETX@sv.example.com",
+        "u:SECRETX@sv.example.com:8080/",
+        "ftp://u:SECRETX@sv.example.com",
+        "http://u:SECRETX@",
+        "http://u:SECRE@TX@sv.example.com/x"
+      })
+  void anAddressWithAUserOrPasswordIsRefusedWithoutShowingThem(String address) {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> SuperviselyApi.builder().server(address).token(TOKEN).build());
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage()).doesNotContain("SECRE", "TX@").contains("***@");
+  }
+
+  @Test
+  void aUserAndPasswordInTheAddressAreMaskedAndTheTokenIsSaidToGoInApiToken() {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> ServerAddress.normalise("https://me:SECRETX@sv.example.com:8443/"));
+
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "The Supervisely server address \"https://***@sv.example.com:8443\" holds a user name"
+                + " or password before the @. Remove it from the server address (--server or"
+                + " SERVER_ADDRESS); the API token goes in API_TOKEN, never in the address");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -153,13 +153,16 @@ class TransportTest {
   }
 
   @Test
-  void connectionsThatKeepDroppingExhaustTheRetries() {
+  void connectionsThatKeepDroppingExhaustTheRetriesOfAServerThatHasAnswered() {
+    server.enqueue("teams.info", Reply.json("{\"id\": 8}"));
     server.fallback("jobs.info", request -> Reply.drop());
+    SuperviselyApi api = api();
+    api.post("teams.info", ClientJson.object().put("id", 8));
 
     SuperviselyException e =
         catchThrowableOfType(
             SuperviselyException.class,
-            () -> api().post("jobs.info", ClientJson.object().put("id", 9)));
+            () -> api.post("jobs.info", ClientJson.object().put("id", 9)));
 
     assertThat(e.kind()).isEqualTo(Kind.RETRIES_EXHAUSTED);
     assertThat(e.status()).isEmpty();

@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,8 @@ class UnreachableServerTest {
         .isEqualTo(
             "Cannot connect to http://127.0.0.1:"
                 + port
-                + " (connection refused, 3 attempts). Check SERVER_ADDRESS (scheme, host and"
-                + " port) and that the server is up");
+                + " (connection refused, 3 attempts). Check the scheme, host and port of the"
+                + " server address (--server or SERVER_ADDRESS), and that the server is up");
     assertThat(e.reason()).contains("connection refused, 3 attempts");
     // Two retries instead of the policy's ten: [0.5, 1] s, then [1, 2] s (1 s base, jitter).
     assertThat(sleeper.sleeps()).hasSize(2);
@@ -128,7 +129,7 @@ class UnreachableServerTest {
 
     assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
     assertThat(e.reason()).contains("unknown host nohost.invalid");
-    assertThat(e.hint()).contains("host name in SERVER_ADDRESS");
+    assertThat(e.hint()).contains("host name in the server address (--server or SERVER_ADDRESS)");
     assertThat(sleeper.sleeps()).isEmpty();
   }
 
@@ -219,7 +220,8 @@ class UnreachableServerTest {
     assertThat(e.getMessage())
         .isEqualTo(
             "The server at https://127.0.0.1:%d does not speak HTTPS (it answered without TLS)."
-                + " Did you mean http://127.0.0.1:%d? Set SERVER_ADDRESS to it",
+                + " Did you mean http://127.0.0.1:%d? Set the server address (--server or"
+                + " SERVER_ADDRESS) to it",
             plain.port(), plain.port());
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -277,6 +279,108 @@ class UnreachableServerTest {
     assertThat(sleeper.sleeps()).isEmpty();
   }
 
+  @Test
+  void httpToAServerThatClosesEveryConnectionUnansweredFailsQuicklyAndSuggestsHttps()
+      throws IOException {
+    // A TLS server given a plain HTTP request often just closes the connection: no bytes at all.
+    FixedAnswerServer tls = new FixedAnswerServer(new byte[0]);
+    servers.add(tls);
+    SuperviselyApi api = client("http://127.0.0.1:" + tls.port());
+
+    SuperviselyException e =
+        catchThrowableOfType(SuperviselyException.class, () -> api.teams().getInfoById(4));
+
+    assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+    assertThat(e.getMessage())
+        .startsWith("No HTTP answer from http://127.0.0.1:" + tls.port() + " (")
+        .contains(
+            "3 attempts)",
+            "Did you mean https://127.0.0.1:" + tls.port() + "? The server may speak HTTPS");
+    assertThat(tls.connections()).isEqualTo(3);
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void httpsToAServerThatClosesEveryConnectionUnansweredDoesNotSuggestHttp() throws IOException {
+    FixedAnswerServer closing = new FixedAnswerServer(new byte[0]);
+    servers.add(closing);
+    SuperviselyApi api = client("https://127.0.0.1:" + closing.port());
+
+    SuperviselyException e =
+        catchThrowableOfType(SuperviselyException.class, () -> api.teams().getInfoById(4));
+
+    assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+    assertThat(e.getMessage())
+        .startsWith("No HTTP answer from https://127.0.0.1:" + closing.port())
+        .contains("3 attempts", "Check the host and port of the server address")
+        .doesNotContain("Did you mean");
+    assertThat(sleeper.sleeps()).hasSize(2);
+  }
+
+  @Test
+  void aServerThatAnsweredOnceAndThenClosesConnectionsGetsTheFullRetries() throws IOException {
+    byte[] answer =
+        ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 8\r\n"
+                + "Connection: close\r\n\r\n{\"id\":4}")
+            .getBytes();
+    FixedAnswerServer flaky = new FixedAnswerServer(answer, new byte[0]);
+    servers.add(flaky);
+    SuperviselyApi api = client("http://127.0.0.1:" + flaky.port());
+    api.post("teams.info", ClientJson.object().put("id", 4));
+
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class,
+            () -> api.post("teams.info", ClientJson.object().put("id", 4)));
+
+    assertThat(e.kind()).isEqualTo(Kind.RETRIES_EXHAUSTED);
+    assertThat(e.getMessage()).contains("failed 11 times in a row").doesNotContain("Did you mean");
+    assertThat(sleeper.sleeps()).hasSize(10);
+  }
+
+  @Test
+  void aRequestTimeoutShorterThanTheConnectTimeoutIsNamedAsTheOneThatApplied() throws IOException {
+    try (UnacceptingServer full = new UnacceptingServer()) {
+      SuperviselyApi api =
+          SuperviselyApi.builder()
+              .server("http://127.0.0.1:" + full.port())
+              .token(TOKEN)
+              .connectTimeout(Duration.ofSeconds(10))
+              .requestTimeout(Duration.ofMillis(300))
+              .sleeper(sleeper)
+              .build();
+
+      SuperviselyException e =
+          catchThrowableOfType(SuperviselyException.class, () -> api.teams().getInfoById(4));
+
+      assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+      assertThat(e.reason()).hasValue("no connection within the request timeout of 300 ms");
+      assertThat(e.hint()).startsWith("Raise the request timeout (LABELMETER_REQUEST_TIMEOUT");
+      assertThat(e.getMessage()).doesNotContain("10 s");
+    }
+  }
+
+  @Test
+  void aConnectTimeoutShorterThanTheRequestTimeoutIsNamedAsTheOneThatApplied() throws IOException {
+    try (UnacceptingServer full = new UnacceptingServer()) {
+      SuperviselyApi api =
+          SuperviselyApi.builder()
+              .server("http://127.0.0.1:" + full.port())
+              .token(TOKEN)
+              .connectTimeout(Duration.ofMillis(300))
+              .sleeper(sleeper)
+              .build();
+
+      SuperviselyException e =
+          catchThrowableOfType(SuperviselyException.class, () -> api.teams().getInfoById(4));
+
+      assertThat(e.reason()).hasValue("no connection within 300 ms");
+      assertThat(e.hint())
+          .startsWith("Check the scheme, host and port of the server address")
+          .doesNotContain("request timeout");
+    }
+  }
+
   private static int occurrences(String text, String part) {
     int count = 0;
     for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
@@ -285,17 +389,21 @@ class UnreachableServerTest {
     return count;
   }
 
-  /** A loopback server that answers every connection with fixed bytes, then closes it. */
+  /**
+   * A loopback server that answers each connection with fixed bytes, then closes it: the first
+   * connections with the first answers, every later one with the last answer.
+   */
   private static final class FixedAnswerServer implements AutoCloseable {
     /** A TLS alert record (protocol version), as a TLS server may answer a plain HTTP request. */
     static final byte[] TLS_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46};
 
     private final ServerSocket socket;
     private final Thread acceptor;
+    private final AtomicInteger connections = new AtomicInteger();
 
-    FixedAnswerServer(byte[] answer) throws IOException {
+    FixedAnswerServer(byte[]... answers) throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      acceptor = new Thread(() -> serve(answer), "fixed-answer-server");
+      acceptor = new Thread(() -> serve(answers), "fixed-answer-server");
       acceptor.setDaemon(true);
       acceptor.start();
     }
@@ -304,13 +412,19 @@ class UnreachableServerTest {
       return socket.getLocalPort();
     }
 
-    private void serve(byte[] answer) {
+    /** Returns how many connections were accepted so far. */
+    int connections() {
+      return connections.get();
+    }
+
+    private void serve(byte[][] answers) {
       while (!socket.isClosed()) {
         try (Socket connection = socket.accept()) {
+          int index = Math.min(connections.getAndIncrement(), answers.length - 1);
           InputStream in = connection.getInputStream();
           in.read(new byte[8192]);
           OutputStream out = connection.getOutputStream();
-          out.write(answer);
+          out.write(answers[index]);
           out.flush();
         } catch (IOException e) {
           // closed by the test, or the client went away: serve the next one or stop
@@ -320,6 +434,41 @@ class UnreachableServerTest {
 
     @Override
     public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  /**
+   * A loopback port whose accept queue is full: the kernel drops further connection attempts, so
+   * a client's connect hangs until one of its timeouts ends it.
+   */
+  private static final class UnacceptingServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<Socket> queued = new ArrayList<>();
+
+    UnacceptingServer() throws IOException {
+      socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      for (int i = 0; i < 3; i++) {
+        Socket filler = new Socket();
+        try {
+          filler.connect(socket.getLocalSocketAddress(), 200);
+          queued.add(filler);
+        } catch (IOException e) {
+          filler.close();
+          break;
+        }
+      }
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (Socket filler : queued) {
+        filler.close();
+      }
       socket.close();
     }
   }
