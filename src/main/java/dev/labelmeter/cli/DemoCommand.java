@@ -78,7 +78,7 @@ final class DemoCommand extends BaseCommand {
     Map<ReportFormat, ReportStep.ResultWriter> writers =
         ReportWriters.forFormats(settings.formats());
     settings.metricsParams(context().clock().instant().atZone(settings.zone()).toLocalDate());
-    ReportDirs.requireReportsDir(settings, settings.reportsDir());
+    WritableDirs.requireReportsDir(settings, settings.reportsDir());
     Path store =
         dataDir == null
             ? settings.dataDir().resolve("demo")

@@ -51,11 +51,16 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     return failure(ex, command);
   }
 
-  /** Returns whether a pull could not start because of what the user asked for. */
+  /**
+   * Returns whether a pull could not start because of what the user asked for. A data directory
+   * found unusable before the pull writes anything is one (a disk that fills up later is not: it
+   * fails while writing, with an IOException).
+   */
   private static boolean isPullUsageError(Exception ex) {
     return ex instanceof PullException pull
         && (pull.reason() == PullException.Reason.UNKNOWN_TEAM
             || pull.reason() == PullException.Reason.TOKEN_REFUSED
+            || pull.reason() == PullException.Reason.DATA_DIR_UNUSABLE
             || pull.reason() == PullException.Reason.BAD_OPTION);
   }
 

@@ -8,6 +8,7 @@ import dev.labelmeter.pull.PullException;
 import dev.labelmeter.pull.PullOptions;
 import dev.labelmeter.pull.PullSummary;
 import dev.labelmeter.pull.SuperviselySource;
+import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParameterException;
           + " (<data-dir>/<team>/), incrementally: later pulls fetch only what is new.",
       "Exits 0 when everything was fetched, 1 when some of it could not be (the rest is"
           + " written and the manifest names what is missing), 2 when the command line or"
-          + " configuration is wrong, the token is refused or the team is unknown.",
+          + " configuration is wrong (such as a data directory that cannot be written), the token is"
+          + " refused or the team is unknown.",
       ""
     })
 final class PullCommand extends BaseCommand {
@@ -62,8 +64,10 @@ final class PullCommand extends BaseCommand {
   public Integer call() throws IOException, PullException {
     Instant start = since == null ? null : parseSince(since);
     Settings settings = loadSettings();
+    long teamId = settings.requireTeam();
+    WritableDirs.requireDataDir(settings, StoreLayout.of(settings.dataDir(), teamId).teamDir());
     PullOptions options =
-        PullOptions.builder(settings.requireTeam(), settings.dataDir())
+        PullOptions.builder(teamId, settings.dataDir())
             .concurrency(settings.concurrency())
             .history(Duration.ofDays(settings.historyDays()))
             .overlap(settings.overlap())

@@ -76,10 +76,10 @@ final class ReportCommand extends BaseCommand {
     MetricsParams params = settings.metricsParams(today);
     Path out = outDir == null ? null : context().workingDir().resolve(outDir);
     if (out == null) {
-      ReportDirs.requireReportsDir(
+      WritableDirs.requireReportsDir(
           settings, ReportFiles.under(settings.reportsDir(), teamId, today).directory());
     } else {
-      ReportDirs.requireOutDir(out);
+      WritableDirs.requireOutDir(out);
     }
     try (MetricsEngine engine = Engines.open(settings.engine())) {
       ReportStep.Outcome outcome =

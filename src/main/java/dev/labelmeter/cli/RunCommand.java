@@ -13,6 +13,7 @@ import dev.labelmeter.metrics.MetricsEngine;
 import dev.labelmeter.pull.PullException;
 import dev.labelmeter.pull.PullOptions;
 import dev.labelmeter.pull.SuperviselySource;
+import dev.labelmeter.store.StoreLayout;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -60,11 +61,12 @@ final class RunCommand extends BaseCommand {
     long teamId = settings.requireTeam();
     Map<ReportFormat, ReportStep.ResultWriter> writers =
         ReportWriters.forFormats(settings.formats());
-    // The snapshot is taken now: check the window and the reports folder before the network.
+    // The snapshot is taken now: check the window and both folders before the network.
     LocalDate today = context().clock().instant().atZone(settings.zone()).toLocalDate();
     settings.metricsParams(today);
-    ReportDirs.requireReportsDir(
+    WritableDirs.requireReportsDir(
         settings, ReportFiles.under(settings.reportsDir(), teamId, today).directory());
+    WritableDirs.requireDataDir(settings, StoreLayout.of(settings.dataDir(), teamId).teamDir());
     SuperviselyApi api = ServerConnection.open(settings, context().env());
     NightlyJob.Target target =
         new NightlyJob.Target(

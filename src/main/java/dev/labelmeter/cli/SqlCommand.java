@@ -79,9 +79,12 @@ final class SqlCommand extends BaseCommand {
   public Integer call() throws IOException {
     Settings settings = loadSettings();
     Path tables = tables(settings);
+    Path file = csv == null ? null : context().workingDir().resolve(csv);
+    if (file != null) {
+      WritableDirs.requireOutFile(file);
+    }
     try {
-      if (csv != null) {
-        Path file = context().workingDir().resolve(csv);
+      if (file != null) {
         long rows = SparkTools.sql(tables, query, file);
         LOG.info("sql: wrote {} rows to {}", rows, file);
         out().println(file);

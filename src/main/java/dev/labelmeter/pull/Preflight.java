@@ -46,7 +46,8 @@ final class Preflight {
             + teamDir
             + ": "
             + why
-            + "; choose a writable data directory or fix its permissions");
+            + "; choose a writable data directory (--data-dir, LABELMETER_DATA_DIR or 'data-dir:'"
+            + " in the configuration file) or fix its permissions");
   }
 
   /** Returns the short cause of an unreachable server, e.g. "connection refused, 3 attempts". */

@@ -206,6 +206,38 @@ class NightlyEndToEndTest {
   }
 
   @Test
+  void aDataDirThatIsAFileStopsPullAndRunBeforeTheServerNamingTheSetting() throws IOException {
+    Files.writeString(home.resolve("afile"), "not a folder");
+    try (SimulatorServer server = simulator(FaultConfig.none())) {
+      String team = Long.toString(server.teamId());
+      CliRun cli = cli().env("SERVER_ADDRESS", server.baseUrl()).env("API_TOKEN", server.token());
+
+      CliRun.Result pull = cli.run("pull", "--team", team, "--data-dir", "afile");
+      CliRun.Result run =
+          cli.run("run", "--team", team, "--data-dir", "afile", "--reports-dir", "reports");
+
+      for (CliRun.Result result : List.of(pull, run)) {
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines())
+            .containsExactly(
+                "labelmeter: cannot write the store: "
+                    + home.resolve("afile")
+                    + " is a file, not a directory, so "
+                    + home.resolve("afile/" + team)
+                    + " cannot be created (data-dir "
+                    + home.resolve("afile")
+                    + ", set by flag --data-dir); give a directory you can write to with"
+                    + " --data-dir DIR, the environment variable LABELMETER_DATA_DIR or"
+                    + " 'data-dir:' in conf/labelmeter.yaml");
+      }
+      assertThat(server.requestCounts().values().stream().mapToLong(Long::longValue).sum())
+          .isZero();
+      assertThat(home.resolve("afile")).hasContent("not a folder");
+      assertThat(home.resolve("reports")).doesNotExist();
+    }
+  }
+
+  @Test
   void aWindowAfterTodayStopsRunBeforeThePull() throws IOException {
     try (SimulatorServer server = simulator(FaultConfig.none())) {
       CliRun.Result result =

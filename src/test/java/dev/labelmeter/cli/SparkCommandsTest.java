@@ -93,6 +93,34 @@ class SparkCommandsTest {
   }
 
   @Test
+  void anOutFileThatCannotBeWrittenIsAUsageErrorBeforeTheQueryRuns() throws IOException {
+    Files.writeString(home.resolve("blocker.txt"), "a file, not a folder");
+    Files.createDirectories(home.resolve("a-folder.csv"));
+
+    CliRun.Result inFile =
+        cli().run("sql", "--team", id(), "--out", "blocker.txt/rows.csv", "SELECT 1");
+    CliRun.Result folder = cli().run("sql", "--team", id(), "--out", "a-folder.csv", "SELECT 1");
+
+    assertThat(inFile.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(inFile.err().lines())
+        .containsExactly(
+            "labelmeter: cannot write "
+                + home.resolve("blocker.txt/rows.csv")
+                + ": "
+                + home.resolve("blocker.txt")
+                + " is a file, not a directory (set by flag --out); give a file in a directory"
+                + " you can write to with --out FILE");
+    assertThat(folder.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(folder.err())
+        .startsWith(
+            "labelmeter: cannot write "
+                + home.resolve("a-folder.csv")
+                + ": "
+                + home.resolve("a-folder.csv")
+                + " is a directory, not a file");
+  }
+
+  @Test
   void dataWithoutTablesIsAUsageErrorNamingIt() throws IOException {
     Files.createDirectories(home.resolve("empty"));
 

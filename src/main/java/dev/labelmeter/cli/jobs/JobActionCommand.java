@@ -11,7 +11,11 @@ import picocli.CommandLine.Parameters;
  * done ({@code stop}, {@code archive}). It stops at the first job that fails.
  */
 abstract class JobActionCommand extends JobsSubcommand {
-  @Parameters(paramLabel = "JOB_ID", arity = "1..*", description = "The jobs to ${COMMAND-NAME}.")
+  @Parameters(
+      paramLabel = "JOB_ID",
+      arity = "1..*",
+      converter = JobIdConverter.class,
+      description = "The jobs to ${COMMAND-NAME}.")
   List<Long> ids = new ArrayList<>();
 
   /** Does the command's action to job {@code id}. */

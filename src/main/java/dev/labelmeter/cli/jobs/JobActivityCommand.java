@@ -47,7 +47,7 @@ final class JobActivityCommand extends JobsSubcommand {
               + " gives it (LABELMETER_TEAM and 'team' of the configuration are not used here).")
   String team;
 
-  @Parameters(paramLabel = "JOB_ID", description = "The job.")
+  @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class, description = "The job.")
   long id;
 
   @Option(
@@ -98,7 +98,7 @@ final class JobActivityCommand extends JobsSubcommand {
   /** Returns the team of {@code --team}, else the job's own team from {@code jobs.info}. */
   private long teamOf(Connected connected) {
     if (connected.settings().origin(Setting.TEAM).kind() == Origin.Kind.FLAG) {
-      return connected.settings().requireTeam();
+      return knownTeam(connected, connected.settings().requireTeam());
     }
     LabelingJobInfo info =
         connected.jobs().getInfoById(id).orElseThrow(() -> noSuchJob(connected.settings(), id));

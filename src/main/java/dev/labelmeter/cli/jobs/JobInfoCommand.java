@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = "Shows one labeling job with every field (jobs.info).")
 final class JobInfoCommand extends JobsSubcommand {
-  @Parameters(paramLabel = "JOB_ID", description = "The job to show.")
+  @Parameters(
+      paramLabel = "JOB_ID",
+      converter = JobIdConverter.class,
+      description = "The job to show.")
   long id;
 
   @Option(

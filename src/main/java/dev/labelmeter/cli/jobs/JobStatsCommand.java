@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Shows a labeling job's statistics: progress, durations and classes (jobs.stats).")
 final class JobStatsCommand extends JobsSubcommand {
-  @Parameters(paramLabel = "JOB_ID", description = "The job.")
+  @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class, description = "The job.")
   long id;
 
   @Option(names = "--images", description = "Lists every image too. Default: job and classes only.")

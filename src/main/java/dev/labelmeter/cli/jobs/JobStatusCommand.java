@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = "Prints the status of a labeling job, such as in_progress.")
 final class JobStatusCommand extends JobsSubcommand {
-  @Parameters(paramLabel = "JOB_ID", description = "The job.")
+  @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class, description = "The job.")
   long id;
 
   @Option(

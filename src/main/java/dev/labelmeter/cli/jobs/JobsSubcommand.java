@@ -66,6 +66,22 @@ abstract class JobsSubcommand extends BaseCommand {
         });
   }
 
+  /**
+   * Returns {@code teamId} after checking with {@code teams.info} that the server knows the team,
+   * as {@code pull} does; an unknown team is a usage error, not a failing call later on.
+   */
+  static long knownTeam(Connected connected, long teamId) {
+    if (connected.api().teams().getInfoById(teamId).isEmpty()) {
+      throw new UsageException(
+          "team "
+              + teamId
+              + " does not exist on "
+              + connected.api().serverAddress()
+              + " or the token cannot see it: check the team id (it is in the team's URL)");
+    }
+    return teamId;
+  }
+
   /** Returns the usage error of a job id the server does not know. */
   static UsageException noSuchJob(Settings settings, long id) {
     return noSuchJob(settings, id, null);

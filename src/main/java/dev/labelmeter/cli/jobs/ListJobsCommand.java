@@ -94,7 +94,7 @@ final class ListJobsCommand extends JobsSubcommand {
   @Override
   public Integer call() throws IOException {
     Connected connected = connect();
-    JobListQuery query = query(connected.settings().requireTeam());
+    JobListQuery query = query(knownTeam(connected, connected.settings().requireTeam()));
     if (json) {
       ArrayNode all = JsonNodeFactory.instance.arrayNode();
       connected.jobs().forEachRawPage(query, page -> all.addAll(page.entities()));

@@ -20,14 +20,16 @@ import picocli.CommandLine.Parameters;
           + " out first."
     })
 final class WaitJobCommand extends JobsSubcommand {
-  @Parameters(paramLabel = "JOB_ID", description = "The job.")
+  @Parameters(paramLabel = "JOB_ID", converter = JobIdConverter.class, description = "The job.")
   long id;
 
   @Option(
       names = "--status",
       required = true,
       paramLabel = "STATUS",
-      description = "Waits for this status, e.g. completed. Required; there is no default.")
+      description =
+          "Waits for this status: pending, in_progress, on_review, completed, stopped or"
+              + " review_completed. Required; there is no default.")
   String status;
 
   @Option(
@@ -45,15 +47,30 @@ final class WaitJobCommand extends JobsSubcommand {
   @Override
   public Integer call() {
     Duration pause = duration();
+    Status target = target();
     if (attempts < 1) {
       throw new ParameterException(
           spec.commandLine(), "--attempts must be 1 or more, got " + attempts);
     }
     Connected connected = connect();
-    aboutJob(connected, id, () -> connected.jobs().waitFor(id, Status.of(status), attempts, pause));
+    aboutJob(connected, id, () -> connected.jobs().waitFor(id, target, attempts, pause));
     out().println("job " + id + " is " + status);
     out().flush();
     return ExitCodes.OK;
+  }
+
+  /** Returns the status of {@code --status}, which must be one the server can report. */
+  private Status target() {
+    Status target = Status.of(status);
+    if (!target.isKnown()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--status '"
+              + status
+              + "' is not a labeling job status; use one of "
+              + String.join(", ", Status.KNOWN.stream().map(Status::value).toList()));
+    }
+    return target;
   }
 
   private Duration duration() {

@@ -100,6 +100,49 @@ class JobsCommandTest {
   }
 
   @Test
+  void anUnknownTeamIsAUsageErrorLikeInPull() {
+    long job = openJobId();
+
+    Result list = jobs("list", "--team", "999");
+    Result activity = jobs("activity", Long.toString(job), "--team", "999");
+
+    for (Result result : List.of(list, activity)) {
+      assertThat(result.code()).as(result.err()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err().lines())
+          .containsExactly(
+              "labelmeter: team 999 does not exist on "
+                  + server.baseUrl()
+                  + " or the token cannot see it: check the team id (it is in the team's URL)");
+    }
+  }
+
+  @Test
+  void aJobIdThatIsNotANumberIsAUsageErrorSayingWhatAJobIdIs() {
+    Result info = jobs("info", "abc");
+    Result stop = jobs("stop", "abc");
+
+    for (Result result : List.of(info, stop)) {
+      assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err())
+          .startsWith("labelmeter: ")
+          .contains("'abc' is not a job id: give the job's id number, e.g. 12345")
+          .doesNotContain("not a long");
+    }
+  }
+
+  @Test
+  void waitRefusesAnUnknownStatusBeforeCallingTheServer() {
+    Result result = jobs("wait", Long.toString(openJobId()), "--status", "nonsense");
+
+    assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith(
+            "labelmeter: --status 'nonsense' is not a labeling job status; use one of pending,"
+                + " in_progress, on_review, completed, stopped, review_completed");
+    assertThat(server.requestCounts().values().stream().mapToLong(Long::longValue).sum()).isZero();
+  }
+
+  @Test
   void aUsageErrorAndARunFailureSayWhatWentWrongWithTheSamePrefix() {
     long id = openJobId();
 
