@@ -59,7 +59,14 @@ public abstract class BaseCommand implements Callable<Integer> {
     Settings settings = loader.load(globals.configFile(), flags());
     settings.token().ifPresent(token -> Redactor.register(token.reveal()));
     if (top().logToFile()) {
-      Logging.attachFile(settings.logDir(), settings.logRetentionDays());
+      Logging.attachFile(settings.logDir(), settings.logRetentionDays())
+          .ifPresent(
+              why ->
+                  LOG.warn(
+                      "no log file this run: {} (log-dir, {}); give a directory you can write to"
+                          + " with LABELMETER_LOG_DIR or 'log-dir:' in the configuration file",
+                      why,
+                      settings.origin(Setting.LOG_DIR).describe()));
     }
     settings.warnings().forEach(warning -> LOG.warn("{}", warning));
     return settings;

@@ -87,7 +87,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     LOG.error(Logging.FILE_ONLY, "{} failed", name, ex);
     PrintWriter err = command.getErr();
     printError(err, describe(ex));
-    err.println("See the log file for details, or run again with -v.");
+    err.println(
+        Logging.fileAttached()
+            ? "See the log file for details, or run again with -v."
+            : "Run again with -v for details.");
     err.flush();
     return ExitCodes.FAILURE;
   }

@@ -93,7 +93,7 @@ abstract class Progress implements AutoCloseable {
       if (now - lastLogNanos >= LOG_INTERVAL.toNanos()) {
         lastLogNanos = now;
         LOG.info(
-            "pull team {}: {}/{} tasks done, {} events received, elapsedS={}",
+            "pull team {}: {}/{} tasks done, {} events received, {} s so far",
             teamId,
             tasksDone.get(),
             tasksTotal,

@@ -412,7 +412,8 @@ final class ApiTransport {
           status,
           error,
           details,
-          summary + " after " + attempts + " attempts",
+          summary
+              + (attempts == 1 ? " (retries are turned off)" : " after " + attempts + " attempts"),
           "The server is overloaded or unavailable: try again later, or raise the retries",
           null);
     }

@@ -93,7 +93,7 @@ public final class ServerAddress {
    * Returns {@code address} with any user name and password replaced by {@code ***}, for messages:
    * {@code http://u:secret@host} becomes {@code http://***@host}.
    */
-  static String maskUserInfo(String address) {
+  public static String maskUserInfo(String address) {
     return USER_INFO.matcher(address).replaceFirst("$1***@");
   }
 

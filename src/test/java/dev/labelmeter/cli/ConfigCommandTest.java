@@ -130,6 +130,22 @@ class ConfigCommandTest {
   }
 
   @Test
+  void aPasswordInTheServerAddressIsMaskedInTheTableAndWithGet() {
+    CliRun.Result table =
+        new CliRun(home).run("config", "--server", "https://ann:pw-Secret-9@sv.example.com");
+    CliRun.Result get =
+        new CliRun(home)
+            .env("SERVER_ADDRESS", "https://ann:pw-Secret-9@sv.example.com")
+            .run("config", "--get", "server");
+
+    assertThat(lineOf(table.out(), "server")).contains("https://***@sv.example.com");
+    assertThat(get.out().strip()).isEqualTo("https://***@sv.example.com");
+    assertThat(table.out() + table.err() + get.out() + get.err())
+        .doesNotContain("pw-Secret-9")
+        .doesNotContain("ann:");
+  }
+
+  @Test
   void anUnknownKeyIsAUsageErrorNamingKeyFileLineAndTheLikelyKey() throws IOException {
     writeConfig("team: 7", "report:", "  idle-treshold: 5m");
 

@@ -2,6 +2,7 @@ package dev.labelmeter.cli.config;
 
 import dev.labelmeter.metrics.DateWindow;
 import dev.labelmeter.metrics.MetricsParams;
+import dev.labelmeter.supervisely.ServerAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -203,8 +204,8 @@ public final class Settings {
   }
 
   /**
-   * Returns the value of {@code setting} as the {@code config} command shows it: the token
-   * masked, missing values as {@code (not set)}.
+   * Returns the value of {@code setting} as the {@code config} command shows it: the token and
+   * any user name or password in the server address masked, missing values as {@code (not set)}.
    */
   public String display(Setting setting) {
     Object value = values.get(setting);
@@ -219,6 +220,9 @@ public final class Settings {
     }
     if (value instanceof ChronoUnit unit) {
       return unit == ChronoUnit.MILLIS ? "millis" : "seconds";
+    }
+    if (setting == Setting.SERVER) {
+      return ServerAddress.maskUserInfo(value.toString());
     }
     return value.toString();
   }

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
@@ -49,11 +52,18 @@ public final class Logging {
   /**
    * Adds the rolling log file {@code logDir/labelmeter.log}: rolled daily, old files gzipped and
    * deleted after {@code retentionDays}. Calling it again moves the file.
+   *
+   * @return why the file cannot be written, such as "/var/log/lm is a file, not a directory";
+   *     empty when it is attached
    */
-  public static void attachFile(Path logDir, int retentionDays) {
+  public static Optional<String> attachFile(Path logDir, int retentionDays) {
     LoggerContext context = context();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     detachFile();
+    Optional<String> unusable = unusable(logDir);
+    if (unusable.isPresent()) {
+      return unusable;
+    }
 
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
@@ -62,7 +72,30 @@ public final class Logging {
     appender.setRollingPolicy(rollingPolicy(context, appender, logDir, retentionDays));
     appender.setEncoder(encoder(context));
     appender.start();
+    if (!appender.isStarted()) {
+      return Optional.of("cannot open " + logDir.resolve(LOG_FILE) + " for writing");
+    }
     root.addAppender(appender);
+    return Optional.empty();
+  }
+
+  /** Returns whether the log file is attached, so that a message may point to it. */
+  public static boolean fileAttached() {
+    return context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender(FILE_APPENDER) != null;
+  }
+
+  private static Optional<String> unusable(Path logDir) {
+    if (Files.exists(logDir) && !Files.isDirectory(logDir)) {
+      return Optional.of(logDir + " is a file, not a directory");
+    }
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      return Optional.of("cannot create " + logDir + " (" + e.getClass().getSimpleName() + ")");
+    }
+    Path file = logDir.resolve(LOG_FILE);
+    boolean writable = Files.exists(file) ? Files.isWritable(file) : Files.isWritable(logDir);
+    return writable ? Optional.empty() : Optional.of("cannot write in " + logDir);
   }
 
   /** Removes the rolling log file, if attached. */

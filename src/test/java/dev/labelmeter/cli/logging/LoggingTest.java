@@ -8,6 +8,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,29 @@ class LoggingTest {
 
     String log = Files.readString(logDir.resolve(Logging.LOG_FILE));
     assertThat(log).doesNotContain(TOKEN).contains("x-api-key: ****").contains("bad key ****");
+  }
+
+  @Test
+  void aLogDirectoryThatIsAFileIsReportedAndNothingIsAttached() throws IOException {
+    Path file = Files.writeString(logDir.resolve("not-a-dir"), "keep me");
+
+    Optional<String> problem = Logging.attachFile(file, 30);
+
+    assertThat(problem).hasValue(file + " is a file, not a directory");
+    assertThat(Logging.fileAttached()).isFalse();
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+  }
+
+  @Test
+  void aUsableLogDirectoryIsCreatedAndAttached() {
+    Path nested = logDir.resolve("a/b");
+
+    Optional<String> problem = Logging.attachFile(nested, 30);
+    LOG.info("first line");
+
+    assertThat(problem).isEmpty();
+    assertThat(Logging.fileAttached()).isTrue();
+    assertThat(nested.resolve(Logging.LOG_FILE)).content().contains("first line");
   }
 
   @Test
