@@ -141,6 +141,25 @@ final class ActivityStep {
     };
   }
 
+  /**
+   * Returns whether the days of {@code stretch}, consecutive slices, may hold events: false only
+   * when the server counts none in them. A count that fails or that the server does not give
+   * leaves the days to be fetched one by one, where a failure is reported.
+   */
+  boolean mayHoldEvents(List<Slice> stretch) {
+    Instant from = stretch.get(0).from();
+    Instant to = stretch.get(stretch.size() - 1).to();
+    try {
+      OptionalLong count = source.activityCount(teamId, from, to);
+      return count.isEmpty() || count.getAsLong() > 0;
+    } catch (SourceException e) {
+      LOG.debug("activity from {} to {} could not be counted; fetching its days", from, to, e);
+      return true;
+    } finally {
+      progress.taskDone();
+    }
+  }
+
   /** Returns how many events the store holds for {@code day}, with what this pull wrote. */
   private long storedLines(LocalDate day, Optional<Manifest> previous) {
     String file = layout.relative(layout.activityDay(day));

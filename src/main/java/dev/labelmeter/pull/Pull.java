@@ -46,6 +46,15 @@ public final class Pull {
   /** Most days of activity fetched at once: each holds a page of up to 20000 events. */
   static final int MAX_ACTIVITY_WORKERS = 4;
 
+  /**
+   * A range longer than this many days (a far {@code --since}) is first counted by stretches,
+   * so that stretches without events cost one request instead of one a day.
+   */
+  static final int LONG_RANGE_DAYS = 92;
+
+  /** The days of one counted stretch of a long range. */
+  static final int STRETCH_DAYS = 31;
+
   private final PullSource source;
   private final PullOptions options;
   private final Checkpoint checkpoint;
@@ -194,8 +203,8 @@ public final class Pull {
      * Submits at most {@link #MAX_ACTIVITY_WORKERS} workers that take the days one by one, so
      * that the big activity pages in memory stay few and the other threads serve the jobs.
      */
-    private List<Future<?>> submitActivity(ActivityStep activity) {
-      List<ActivityStep.Slice> slices = ActivityStep.slices(plan.fetchFrom(), snapshotAt);
+    private List<Future<?>> submitActivity(ActivityStep activity) throws IOException {
+      List<ActivityStep.Slice> slices = daysToFetch(activity);
       progress.addTasks(slices.size());
       Queue<ActivityStep.Slice> queue = new ConcurrentLinkedQueue<>(slices);
       List<Future<?>> futures = new ArrayList<>();
@@ -210,6 +219,39 @@ public final class Pull {
         futures.add(pool.submit(timed(worker, activityEndNanos)));
       }
       return futures;
+    }
+
+    /**
+     * Returns the days of the range to fetch: all of them, or in a long range those of the
+     * stretches the server does not count as empty.
+     */
+    private List<ActivityStep.Slice> daysToFetch(ActivityStep activity) throws IOException {
+      List<ActivityStep.Slice> days = ActivityStep.slices(plan.fetchFrom(), snapshotAt);
+      if (days.size() <= LONG_RANGE_DAYS) {
+        return days;
+      }
+      List<List<ActivityStep.Slice>> stretches = new ArrayList<>();
+      for (int first = 0; first < days.size(); first += STRETCH_DAYS) {
+        stretches.add(days.subList(first, Math.min(days.size(), first + STRETCH_DAYS)));
+      }
+      progress.addTasks(stretches.size());
+      List<Future<Boolean>> counted = new ArrayList<>();
+      for (List<ActivityStep.Slice> stretch : stretches) {
+        counted.add(pool.submit(timed(() -> activity.mayHoldEvents(stretch), activityEndNanos)));
+      }
+      List<ActivityStep.Slice> kept = new ArrayList<>();
+      for (int i = 0; i < stretches.size(); i++) {
+        if (Tasks.await(counted.get(i))) {
+          kept.addAll(stretches.get(i));
+        }
+      }
+      LOG.info(
+          "activity of {} days from {}: {} of them in stretches that hold events by the server's"
+              + " counts; fetching those",
+          days.size(),
+          days.get(0).day(),
+          kept.size());
+      return kept;
     }
 
     private int activityWorkers() {

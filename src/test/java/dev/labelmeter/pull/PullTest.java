@@ -427,6 +427,47 @@ class PullTest {
   }
 
   @Test
+  void aFarSinceCountsStretchesOfAMonthAndFetchesOnlyTheDaysOfThoseWithEvents() throws Exception {
+    server.addEvent("2026-01-15T08:00:00Z", 1, "january");
+    // 2025-10-25 .. 2026-11-30 is 402 days: 12 stretches of 31 days and one of 30. Events lie in
+    // the 3rd (January 2026), the 12th (2026-10-01) and the 13th (2026-11-28 .. 30).
+
+    PullSummary summary = pullSince(Instant.parse("2025-10-25T00:00:00Z"));
+
+    assertThat(server.calls("teams.activity count")).isEqualTo(13);
+    assertThat(server.calls("teams.activity")).isEqualTo(31 + 31 + 30);
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.dayEvents())
+        .extracting(e -> e.path("image").asText())
+        .containsExactlyInAnyOrder("january", "before history", "a", "b", "c", "d", "e");
+    assertThat(store.manifest().activity().from()).isEqualTo(Instant.parse("2025-10-25T00:00:00Z"));
+    assertThat(store.manifest().activity().serverTotal()).isEqualTo(7);
+    assertThat(summary.exitCode()).isZero();
+  }
+
+  @Test
+  void aFarSinceWhoseCountsFailFetchesEveryDay() throws Exception {
+    server.countsFail = true;
+
+    PullSummary summary = pullSince(Instant.parse("2025-10-25T00:00:00Z"));
+
+    assertThat(server.calls("teams.activity")).isEqualTo(402);
+    assertThat(StoreContents.read(layout).dayEvents()).hasSize(6);
+    assertThat(summary.exitCode()).isZero();
+  }
+
+  PullSummary pullSince(Instant since) throws Exception {
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(NIGHT_1, ZoneOffset.UTC))
+            .since(since)
+            .concurrency(3)
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+    return new Pull(server, options).run();
+  }
+
+  @Test
   void aStartInTheFutureIsRefused() {
     PullOptions options =
         PullOptions.builder(TEAM, dataDir)
