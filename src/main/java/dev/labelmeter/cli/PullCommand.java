@@ -32,8 +32,8 @@ import picocli.CommandLine.ParameterException;
           + " (<data-dir>/<team>/), incrementally: later pulls fetch only what is new.",
       "Exits 0 when everything was fetched, 1 when some of it could not be (the rest is"
           + " written and the manifest names what is missing), 2 when the command line or"
-          + " configuration is wrong (such as a data directory that cannot be written), the token is"
-          + " refused or the team is unknown.",
+          + " configuration is wrong (such as a data directory that cannot be written), the"
+          + " token is refused or the team is unknown.",
       ""
     })
 final class PullCommand extends BaseCommand {

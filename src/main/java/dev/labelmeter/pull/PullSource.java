@@ -10,9 +10,10 @@ import java.util.OptionalLong;
 
 /**
  * The server calls a pull makes, as raw JSON objects exactly as received: trees where the pull
- * reads them, the bytes as sent ({@link JsonBytes}) where it only stores them. {@link SuperviselySource}
- * implements them with the Supervisely client; every method may be called from several threads
- * at once. Every failure that remains after the client's retries is a {@link SourceException}.
+ * reads them, the bytes as sent ({@link JsonBytes}) where it only stores them. {@link
+ * SuperviselySource} implements them with the Supervisely client; every method may be called from
+ * several threads at once. Every failure that remains after the client's retries is a {@link
+ * SourceException}.
  */
 public interface PullSource {
 

@@ -16,7 +16,8 @@ public final class WindowText {
    * Returns the window {@code [from, toExclusive)} in words, its last date included.
    *
    * <pre>{@code
-   * WindowText.of(2026-11-01, 2026-12-01) // from 2026-11-01 to 2026-11-30, both days included (30 days)
+   * WindowText.of(2026-11-01, 2026-12-01)
+   *     // from 2026-11-01 to 2026-11-30, both days included (30 days)
    * WindowText.of(2026-11-08, 2026-11-09) // 2026-11-08 (1 day)
    * }</pre>
    */

@@ -33,7 +33,10 @@ public final class JsonBytes {
     return new JsonBytes(utf8, 0, utf8.length);
   }
 
-  /** Returns the array that holds the value; read only from {@link #offset()} for {@link #length()}. */
+  /**
+   * Returns the array that holds the value; read only from {@link #offset()} for {@link
+   * #length()}.
+   */
   public byte[] buffer() {
     return buffer;
   }

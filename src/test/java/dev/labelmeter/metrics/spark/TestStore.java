@@ -114,7 +114,11 @@ final class TestStore {
       Long imageId,
       String meta) {
     String line =
-        "{\"userId\":%d,\"action\":\"%s\",\"date\":\"%s\",\"user\":\"%s\",\"projectId\":10,\"project\":\"Project\",\"datasetId\":20,\"dataset\":\"Dataset\",\"imageId\":%s,\"image\":%s,\"classId\":null,\"class\":null,\"figureId\":null,\"job\":%s,\"jobId\":%s,\"tag\":null,\"tagId\":null,\"meta\":%s}"
+        ("{\"userId\":%d,\"action\":\"%s\",\"date\":\"%s\",\"user\":\"%s\","
+                + "\"projectId\":10,\"project\":\"Project\",\"datasetId\":20,"
+                + "\"dataset\":\"Dataset\",\"imageId\":%s,\"image\":%s,\"classId\":null,"
+                + "\"class\":null,\"figureId\":null,\"job\":%s,\"jobId\":%s,\"tag\":null,"
+                + "\"tagId\":null,\"meta\":%s}")
             .formatted(
                 userId,
                 action,
