@@ -10,11 +10,11 @@ import dev.labelmeter.pull.PullSummary;
 import dev.labelmeter.pull.SuperviselySource;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,11 +95,13 @@ final class PullCommand extends BaseCommand {
   }
 
   private Instant parseSince(String text) {
+    Instant start;
     try {
-      return text.contains("T")
-          ? Instant.parse(text)
-          : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
+      start =
+          text.contains("T")
+              ? Instant.parse(text)
+              : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException e) {
       throw new ParameterException(
           spec.commandLine(),
           "--since '"
@@ -107,6 +109,17 @@ final class PullCommand extends BaseCommand {
               + "' is neither an ISO date (2026-11-01) nor an instant"
               + " (2026-11-01T06:00:00Z)");
     }
+    if (start.isBefore(PullOptions.EARLIEST_SINCE)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--since '"
+              + text
+              + "' is before "
+              + LocalDate.ofInstant(PullOptions.EARLIEST_SINCE, ZoneOffset.UTC)
+              + ", older than any activity a server holds; give a later date, such as the day"
+              + " the team started labeling");
+    }
+    return start;
   }
 
   /** Returns the pull's progress display: none with {@code -q}, else a bar or log lines. */

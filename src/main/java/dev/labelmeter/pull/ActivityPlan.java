@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The activity range of one pull.
  *
- * @param fetchFrom where this pull's queries start: {@code --since}, else the last pull's end
- *     minus the overlap, else the snapshot minus the history
+ * @param fetchFrom where this pull's queries start: {@code --since} or the last pull's end minus
+ *     the overlap, whichever is earlier, else the snapshot minus the history
  * @param storeFrom where the store's continuous range starts once this pull is done
  * @param recheck the stored days (each the part of a UTC day inside the store's range) whose
  *     count the pull compares with the server's, to fetch again those that gained events dated
@@ -26,14 +26,21 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
       throws PullException {
     Optional<Manifest.ActivityRange> before =
         previous.map(Manifest::activity).filter(r -> r.from() != null && r.to() != null);
+    Optional<Instant> since = options.since();
+    if (since.filter(start -> start.isAfter(snapshotAt)).isPresent()) {
+      throw new PullException(
+          PullException.Reason.BAD_OPTION,
+          "--since "
+              + since.get()
+              + " is after now ("
+              + snapshotAt
+              + "): give a --since in the past, or check the clock");
+    }
+    Optional<Instant> incremental = before.map(r -> r.to().minus(options.overlap()));
     Instant from =
-        options
-            .since()
-            .orElseGet(
-                () ->
-                    before
-                        .map(r -> r.to().minus(options.overlap()))
-                        .orElse(snapshotAt.minus(options.history())));
+        since
+            .map(start -> earliest(start, incremental))
+            .orElseGet(() -> incremental.orElse(snapshotAt.minus(options.history())));
     if (from.isAfter(snapshotAt)) {
       throw new PullException(
           PullException.Reason.BAD_OPTION,
@@ -41,10 +48,9 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
               + from
               + ", after now ("
               + snapshotAt
-              + "): give a --since in the past, or check the clock"
-              + " (the last pull ended at "
-              + before.map(r -> r.to().toString()).orElse("no time yet")
-              + ")");
+              + "): the last pull ended at "
+              + before.map(r -> r.to().toString()).orElse("?")
+              + "; check the clock of this machine");
     }
     Instant storeFrom = storeFrom(before, from);
     return new ActivityPlan(
@@ -67,6 +73,14 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
     }
     Instant lastDayEnd = dayStart(from).plus(Duration.ofDays(1)).minusNanos(1);
     return ActivityStep.slices(start, lastDayEnd.isBefore(snapshotAt) ? lastDayEnd : snapshotAt);
+  }
+
+  /**
+   * Returns where a pull with {@code --since} starts: the since, or the incremental start when
+   * that is earlier, so that a since after the last pull cannot leave a gap in the store.
+   */
+  private static Instant earliest(Instant since, Optional<Instant> incremental) {
+    return incremental.filter(start -> start.isBefore(since)).orElse(since);
   }
 
   private static Instant dayStart(Instant instant) {

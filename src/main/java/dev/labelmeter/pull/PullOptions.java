@@ -40,6 +40,11 @@ public record PullOptions(
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final int MAX_CONCURRENCY = 64;
   public static final Duration DEFAULT_HISTORY = Duration.ofDays(35);
+  public static final int MAX_HISTORY_DAYS = 3650;
+
+  /** The earliest start of a pull's activity: older than any activity a server can hold. */
+  public static final Instant EARLIEST_SINCE = Instant.parse("2000-01-01T00:00:00Z");
+
   public static final Duration DEFAULT_OVERLAP = Duration.ofHours(1);
   public static final Duration DEFAULT_RECHECK = Duration.ofDays(7);
 
@@ -72,6 +77,14 @@ public record PullOptions(
     }
     if (history.isNegative() || history.isZero()) {
       throw new IllegalArgumentException("history must be positive, got " + history);
+    }
+    if (history.compareTo(Duration.ofDays(MAX_HISTORY_DAYS)) > 0) {
+      throw new IllegalArgumentException(
+          "history must be at most " + MAX_HISTORY_DAYS + " days, got " + history.toDays());
+    }
+    if (since.filter(start -> start.isBefore(EARLIEST_SINCE)).isPresent()) {
+      throw new IllegalArgumentException(
+          "since must be " + EARLIEST_SINCE + " or later, got " + since.get());
     }
     if (overlap.isNegative()) {
       throw new IllegalArgumentException("overlap must not be negative, got " + overlap);

@@ -432,7 +432,7 @@ class PullTest {
     // 2025-10-25 .. 2026-11-30 is 402 days: 12 stretches of 31 days and one of 30. Events lie in
     // the 3rd (January 2026), the 12th (2026-10-01) and the 13th (2026-11-28 .. 30).
 
-    PullSummary summary = pullSince(Instant.parse("2025-10-25T00:00:00Z"));
+    PullSummary summary = pullSince(NIGHT_1, Instant.parse("2025-10-25T00:00:00Z"));
 
     assertThat(server.calls("teams.activity count")).isEqualTo(13);
     assertThat(server.calls("teams.activity")).isEqualTo(31 + 31 + 30);
@@ -449,17 +449,44 @@ class PullTest {
   void aFarSinceWhoseCountsFailFetchesEveryDay() throws Exception {
     server.countsFail = true;
 
-    PullSummary summary = pullSince(Instant.parse("2025-10-25T00:00:00Z"));
+    PullSummary summary = pullSince(NIGHT_1, Instant.parse("2025-10-25T00:00:00Z"));
 
     assertThat(server.calls("teams.activity")).isEqualTo(402);
     assertThat(StoreContents.read(layout).dayEvents()).hasSize(6);
     assertThat(summary.exitCode()).isZero();
   }
 
-  PullSummary pullSince(Instant since) throws Exception {
+  @Test
+  void aSinceAfterTheLastPullStartsWhereAnIncrementalPullWouldSoTheStoreStaysWhole()
+      throws Exception {
+    pull(NIGHT_1);
+    server.addEvent("2026-11-30T12:00:00Z", 1, "between the last pull and the since");
+    server.addEvent("2026-12-01T01:00:00Z", 1, "after the since");
+
+    PullSummary second = pullSince(NIGHT_2, Instant.parse("2026-12-01T00:00:00Z"));
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(second.activityFrom()).isEqualTo(NIGHT_1.minus(Duration.ofHours(1)));
+    assertThat(store.dayEvents())
+        .extracting(e -> e.path("image").asText())
+        .contains("between the last pull and the since", "after the since");
+    assertThat(store.manifest().activity().from()).isEqualTo(NIGHT_1.minus(Duration.ofDays(35)));
+  }
+
+  @Test
+  void aSinceInTheFutureIsRefusedAlsoWhenAStoreExists() throws Exception {
+    pull(NIGHT_1);
+
+    assertThatThrownBy(() -> pullSince(NIGHT_2, NIGHT_2.plusSeconds(1)))
+        .hasMessageContaining("is after now")
+        .extracting(e -> ((PullException) e).reason())
+        .isEqualTo(PullException.Reason.BAD_OPTION);
+  }
+
+  PullSummary pullSince(Instant now, Instant since) throws Exception {
     PullOptions options =
         PullOptions.builder(TEAM, dataDir)
-            .clock(Clock.fixed(NIGHT_1, ZoneOffset.UTC))
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
             .since(since)
             .concurrency(3)
             .progress(PullOptions.ProgressMode.NONE)
@@ -489,6 +516,15 @@ class PullTest {
         .hasMessage("concurrency must be between 1 and 64, got 0");
     assertThatThrownBy(() -> PullOptions.builder(0, dataDir).build())
         .hasMessage("team id must be positive, got 0");
+    assertThatThrownBy(
+            () -> PullOptions.builder(TEAM, dataDir).history(Duration.ofDays(3651)).build())
+        .hasMessage("history must be at most 3650 days, got 3651");
+    assertThatThrownBy(
+            () ->
+                PullOptions.builder(TEAM, dataDir)
+                    .since(Instant.parse("1999-12-31T23:59:59Z"))
+                    .build())
+        .hasMessage("since must be 2000-01-01T00:00:00Z or later, got 1999-12-31T23:59:59Z");
   }
 
   private List<Path> leftoverFiles() throws IOException {

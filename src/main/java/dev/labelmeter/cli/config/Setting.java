@@ -1,5 +1,6 @@
 package dev.labelmeter.cli.config;
 
+import dev.labelmeter.pull.PullOptions;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -142,8 +143,8 @@ public enum Setting {
       "LABELMETER_HISTORY_DAYS",
       null,
       "35",
-      "How many days of activity the first pull of a team fetches.",
-      text -> positiveInt(text, "history days")),
+      "How many days of activity the first pull of a team fetches, 1 to 3650.",
+      Setting::historyDays),
   OVERLAP(
       "pull.overlap",
       "LABELMETER_OVERLAP",
@@ -295,6 +296,19 @@ public enum Setting {
     int value = integer(text, what);
     if (value < 1) {
       throw new IllegalArgumentException(what + " must be 1 or more, got " + value);
+    }
+    return value;
+  }
+
+  private static int historyDays(String text) {
+    int value = positiveInt(text, "history days");
+    if (value > PullOptions.MAX_HISTORY_DAYS) {
+      throw new IllegalArgumentException(
+          "history days must be "
+              + PullOptions.MAX_HISTORY_DAYS
+              + " or less, got "
+              + value
+              + "; to reach further back, give pull --since a date");
     }
     return value;
   }

@@ -1,0 +1,68 @@
+package dev.labelmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code labelmeter pull}: the start of the activity it refuses before calling the server. */
+class PullCommandTest {
+  @TempDir Path home;
+
+  @Test
+  void aSinceBefore2000IsAUsageErrorAndNothingIsWritten() {
+    CliRun.Result result = pull("--since", "0001-01-01");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("--since '0001-01-01' is before 2000-01-01")
+        .contains("give a later date");
+    assertThat(home.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void theFarthestDatesAreUsageErrorsNotCrashes() {
+    CliRun.Result past = pull("--since=-999999999-01-01");
+    CliRun.Result future = pull("--since", "+999999999-12-31T23:59:59Z");
+    CliRun.Result unparsable = pull("--since", "2026-13-01");
+
+    assertThat(past.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(past.err()).contains("'-999999999-01-01' is before 2000-01-01");
+    assertThat(future.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(future.err()).contains("is after now");
+    assertThat(unparsable.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unparsable.err()).contains("is neither an ISO date (2026-11-01) nor an instant");
+  }
+
+  @Test
+  void aHistoryOfMoreThanTenYearsIsAUsageErrorNamingTheVariable() {
+    CliRun.Result result =
+        new CliRun(home)
+            .env("SERVER_ADDRESS", "http://127.0.0.1:9")
+            .env("API_TOKEN", "t".repeat(40))
+            .env("LABELMETER_HISTORY_DAYS", "1000000")
+            .run("pull", "--team", "5", "--data-dir", home.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("LABELMETER_HISTORY_DAYS")
+        .contains("history days must be 3650 or less, got 1000000")
+        .contains("pull --since");
+    assertThat(home.resolve("data")).doesNotExist();
+  }
+
+  private CliRun.Result pull(String... since) {
+    String[] args = new String[since.length + 5];
+    args[0] = "pull";
+    args[1] = "--team";
+    args[2] = "5";
+    args[3] = "--data-dir";
+    args[4] = home.resolve("data").toString();
+    System.arraycopy(since, 0, args, 5, since.length);
+    return new CliRun(home)
+        .env("SERVER_ADDRESS", "http://127.0.0.1:9")
+        .env("API_TOKEN", "t".repeat(40))
+        .run(args);
+  }
+}
