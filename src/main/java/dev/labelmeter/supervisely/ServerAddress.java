@@ -19,6 +19,9 @@ public final class ServerAddress {
 
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("^127(\\.\\d{1,3}){3}$");
 
+  /** An IPv4 address or a bracketed IPv6 address, as a URI's host. */
+  private static final Pattern IP_LITERAL = Pattern.compile("^(\\d{1,3}(\\.\\d{1,3}){3}|\\[.*])$");
+
   /**
    * The part of a path that is the API's rather than the instance's: {@code /public/api} and
    * anything after it, or a trailing {@code /public}, {@code /api}, {@code /api/v3} or {@code /v3}.
@@ -63,11 +66,14 @@ public final class ServerAddress {
   }
 
   /**
-   * Returns {@code address} trimmed, without leading or trailing {@code /}, and with {@code
-   * http://} prepended when it has no scheme (as the SDK does). The scheme is lower-cased.
+   * Returns {@code address} trimmed, without leading or trailing {@code /}, and with a scheme
+   * when it has none: {@code http://} for a loopback host or an IP address (a local or in-house
+   * server, as the SDK does for every address), {@code https://} for a host name, so that the
+   * token never goes unencrypted to a named server by omission. The scheme is lower-cased.
    *
    * @throws SuperviselyException (configuration) when the address is blank, not a URL, has a
-   *     scheme other than {@code http} and {@code https}, or holds a user name or password
+   *     scheme other than {@code http} and {@code https}, holds a user name or password, a query
+   *     ({@code ?...}) or a fragment ({@code #...})
    */
   public static String normalise(String address) {
     String trimmed = address == null ? "" : stripSlashes(address.strip());
@@ -78,15 +84,57 @@ public final class ServerAddress {
     }
     Matcher scheme = SCHEME.matcher(trimmed);
     if (!scheme.find()) {
-      trimmed = "http://" + trimmed;
+      trimmed = defaultScheme(trimmed) + trimmed;
     } else {
       String name = scheme.group(1).toLowerCase(Locale.ROOT);
       requireHttp(trimmed, name);
       trimmed = name + trimmed.substring(scheme.group(1).length());
     }
+    requireNoQueryOrFragment(trimmed);
     requireUrl(trimmed);
     requireNoUserInfo(trimmed);
     return trimmed;
+  }
+
+  /** Returns the scheme for an address given without one; see {@link #normalise}. */
+  private static String defaultScheme(String address) {
+    try {
+      String host = new URI("http://" + address).getHost();
+      if (host == null || isLoopback(host) || IP_LITERAL.matcher(host).matches()) {
+        return "http://";
+      }
+      return "https://";
+    } catch (URISyntaxException e) {
+      return "http://"; // refused with its reason by requireUrl
+    }
+  }
+
+  /**
+   * Refuses a query or fragment: the client appends the API path to the address, so either would
+   * end up in the middle of every URL. The rest is not shown, as it may hold a key.
+   */
+  private static void requireNoQueryOrFragment(String address) {
+    int cut = indexOfAny(address, '?', '#');
+    if (cut >= 0) {
+      String instance = maskUserInfo(address.substring(0, cut));
+      throw SuperviselyException.configuration(
+          "The Supervisely server address \""
+              + instance
+              + address.charAt(cut)
+              + "...\" has a "
+              + (address.charAt(cut) == '?' ? "query" : "fragment")
+              + " after the host and path",
+          "Set " + SETTING + " to the instance alone: " + stripSlashes(instance));
+    }
+  }
+
+  private static int indexOfAny(String text, char first, char second) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == first || text.charAt(i) == second) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

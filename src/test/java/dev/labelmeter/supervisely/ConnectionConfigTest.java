@@ -28,14 +28,33 @@ class ConnectionConfigTest {
   @CsvSource({
     "https://app.supervisely.com/, https://app.supervisely.com",
     "'  https://app.supervisely.com//  ', https://app.supervisely.com",
-    "app.supervisely.com, http://app.supervisely.com",
+    "app.supervisely.com, https://app.supervisely.com",
+    "sv.example.com:8443/prefix, https://sv.example.com:8443/prefix",
     "/10.0.0.5:8080/, http://10.0.0.5:8080",
+    "[::1]:8080, http://[::1]:8080",
     "http://localhost:5000, http://localhost:5000",
+    "http://sv.example.com, http://sv.example.com",
     "HTTPS://App.Supervisely.com, https://App.Supervisely.com",
     "localhost:8080/, http://localhost:8080"
   })
-  void addressesAreNormalisedAsTheSdkDoes(String given, String expected) {
+  void addressesAreNormalisedAndAHostNameWithoutSchemeGetsHttps(String given, String expected) {
     assertThat(ServerAddress.normalise(given)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @CsvSource({
+    "http://127.0.0.1:41267/?x-api-key=SeCrEtKeY, http://127.0.0.1:41267/?..., query",
+    "https://sv.example.com/prefix#SeCrEtKeY, https://sv.example.com/prefix#..., fragment",
+    "sv.example.com?SeCrEtKeY, https://sv.example.com?..., query"
+  })
+  void aQueryOrFragmentIsRefusedWithoutShowingIt(String given, String shown, String part) {
+    SuperviselyException e =
+        catchThrowableOfType(SuperviselyException.class, () -> ServerAddress.normalise(given));
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage())
+        .contains("\"" + shown + "\" has a " + part)
+        .doesNotContain("SeCrEtKeY");
   }
 
   @Test
