@@ -122,7 +122,7 @@ final class ActivityStep {
                 + " (the next pull checks it again): "
                 + e.getMessage();
         warnings.add(warning);
-        LOG.warn(warning, e);
+        Tasks.logFailure(LOG, warning, e);
         progress.taskDone();
         return null;
       }
@@ -181,7 +181,7 @@ final class ActivityStep {
           String warning =
               "activity of " + slice.day() + " could not be fetched: " + e.getMessage();
           warnings.add(warning);
-          LOG.warn(warning, e);
+          Tasks.logFailure(LOG, warning, e);
         }
         // Even a partial day only adds events: the partition stays a superset of itself.
         record(layout.activityDay(slice.day()), staged.commitInto(layout.activityDay(slice.day())));

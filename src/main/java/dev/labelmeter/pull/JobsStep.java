@@ -113,7 +113,7 @@ final class JobsStep implements AutoCloseable {
         failed.add(id);
         String warning = "job " + id + " could not be fetched: " + e.getMessage();
         warnings.add(warning);
-        LOG.warn("{}; keeping its previous lines if any", warning, e);
+        Tasks.logFailure(LOG, warning + "; keeping its previous lines if any", e);
       } finally {
         progress.taskDone();
       }

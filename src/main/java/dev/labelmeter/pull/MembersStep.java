@@ -39,7 +39,7 @@ final class MembersStep implements AutoCloseable {
             });
       } catch (SourceException e) {
         failure = "the members could not be fetched: " + e.getMessage();
-        LOG.warn("{}; keeping the previous list", failure, e);
+        Tasks.logFailure(LOG, failure + "; keeping the previous list", e);
       } finally {
         progress.taskDone();
       }

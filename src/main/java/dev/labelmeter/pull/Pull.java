@@ -56,6 +56,7 @@ public final class Pull {
   static final int STRETCH_DAYS = 31;
 
   private final PullSource source;
+  private final CircuitBreaker breaker;
   private final PullOptions options;
   private final Checkpoint checkpoint;
 
@@ -71,8 +72,8 @@ public final class Pull {
 
   Pull(PullSource source, PullOptions options, Checkpoint checkpoint) {
     this.options = Objects.requireNonNull(options, "options");
-    this.source =
-        new LimitedSource(Objects.requireNonNull(source, "source"), options.concurrency());
+    this.breaker = new CircuitBreaker(Objects.requireNonNull(source, "source"));
+    this.source = new LimitedSource(breaker, options.concurrency());
     this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
   }
 
@@ -171,6 +172,7 @@ public final class Pull {
       futures.addAll(submitJobs(jobs));
       Tasks.awaitAll(futures);
       recheckStoredDays(activity);
+      breaker.lostServer().ifPresent(this::warnOfLostServer);
 
       long writeStart = System.nanoTime();
       ActivityStep.Merged merged = activity.finish();
@@ -184,6 +186,17 @@ public final class Pull {
 
       return summary(
           activity, jobs, memberLines, merged, manifest, startNanos, writeStart, endNanos);
+    }
+
+    private void warnOfLostServer(SourceException lost) {
+      int notMade = breaker.callsNotMade();
+      String warning =
+          "the server stopped answering during the pull ("
+              + lost.getMessage()
+              + (notMade == 0 ? ")" : "); the " + notMade + " calls after that were not made")
+              + ", and what is missing comes with the next pull";
+      warnings.add(warning);
+      LOG.warn("{}", warning);
     }
 
     /**
@@ -268,8 +281,10 @@ public final class Pull {
             "the job list could not be fetched ("
                 + e.getMessage()
                 + "); the previous jobs and stats are kept");
-        LOG.warn(
-            "job list of team {} could not be fetched: {}", options.teamId(), e.getMessage(), e);
+        Tasks.logFailure(
+            LOG,
+            "job list of team " + options.teamId() + " could not be fetched: " + e.getMessage(),
+            e);
         return List.of();
       }
       List<Callable<Void>> tasks = jobs.plan(listed, previous);

@@ -20,11 +20,32 @@ public class SourceException extends RuntimeException {
 
   private final Kind kind;
   private final Integer status;
+  private final boolean notCalled;
 
   public SourceException(Kind kind, Integer status, String message, Throwable cause) {
+    this(kind, status, message, cause, false);
+  }
+
+  private SourceException(
+      Kind kind, Integer status, String message, Throwable cause, boolean notCalled) {
     super(message, cause);
     this.kind = kind;
     this.status = status;
+    this.notCalled = notCalled;
+  }
+
+  /**
+   * Returns the failure of a call that was not made because {@code lost}, an earlier call, found
+   * the server no longer answering.
+   */
+  static SourceException notCalled(SourceException lost) {
+    return new SourceException(
+        lost.kind, null, "not asked: the server had stopped answering", lost, true);
+  }
+
+  /** Returns whether the call was not made at all; see {@link #notCalled}. */
+  public boolean wasNotCalled() {
+    return notCalled;
   }
 
   public Kind kind() {

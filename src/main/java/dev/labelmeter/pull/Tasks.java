@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
 
 /** Runs a pull's tasks on a bounded pool and hands their failures back to the caller. */
 final class Tasks {
@@ -24,6 +25,19 @@ final class Tasks {
           return thread;
         };
     return Executors.newFixedThreadPool(threads, factory);
+  }
+
+  /**
+   * Logs the failure of a server call: a warning with its cause, or only at debug level for a
+   * call that was not made because the server had stopped answering (the pull warns of those
+   * once, see {@link CircuitBreaker}).
+   */
+  static void logFailure(Logger log, String message, SourceException e) {
+    if (e.wasNotCalled()) {
+      log.debug("{}", message);
+    } else {
+      log.warn("{}", message, e);
+    }
   }
 
   /** Waits for every future, rethrowing the first failure as it was thrown in the task. */

@@ -34,6 +34,10 @@ final class FakeSource implements PullSource {
   int failAfterActivityPages = -1;
   SourceException teamFailure;
   boolean countsFail;
+
+  /** Every call but teams.info fails as a server that stopped answering would, after retries. */
+  volatile boolean downAfterTeamInfo;
+
   java.util.function.IntConsumer onActivityPage = page -> {};
   private final AtomicInteger activityPages = new AtomicInteger();
 
@@ -74,6 +78,14 @@ final class FakeSource implements PullSource {
 
   private void count(String method) {
     calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+    if (downAfterTeamInfo && !method.equals("teams.info")) {
+      calls.computeIfAbsent("while down", m -> new AtomicInteger()).incrementAndGet();
+      throw new SourceException(
+          SourceException.Kind.UNREACHABLE,
+          null,
+          "Lost the connection to http://fake.invalid (connection refused, 11 attempts)",
+          null);
+    }
   }
 
   @Override

@@ -474,6 +474,34 @@ class PullTest {
   }
 
   @Test
+  void aServerThatStopsAnsweringIsAskedOnceAndThePullEndsKeepingTheStore() throws Exception {
+    pull(NIGHT_1);
+    server.downAfterTeamInfo = true;
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(NIGHT_2, ZoneOffset.UTC))
+            .concurrency(1)
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+
+    PullSummary second = new Pull(server, options).run();
+
+    assertThat(server.calls("while down")).isEqualTo(1);
+    assertThat(second.exitCode()).isNotZero();
+    StoreContents store = StoreContents.read(layout);
+    assertThat(store.jobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
+    assertThat(store.members()).hasSize(2);
+    assertThat(store.canonicalDayEvents()).hasSize(5);
+    assertThat(store.manifest().warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("the server stopped answering during the pull (Lost the connection")
+                    .contains(
+                        "calls after that were not made, and what is missing comes with the next pull"));
+  }
+
+  @Test
   void aSinceInTheFutureIsRefusedAlsoWhenAStoreExists() throws Exception {
     pull(NIGHT_1);
 
