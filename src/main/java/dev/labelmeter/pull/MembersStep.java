@@ -38,6 +38,10 @@ final class MembersStep implements AutoCloseable {
               }
             });
       } catch (SourceException e) {
+        if (Tasks.cancelled()) {
+          LOG.debug("members not fetched: the pull was cancelled", e);
+          return null;
+        }
         failure = "the members could not be fetched: " + e.getMessage();
         LOG.warn("{}; keeping the previous list", failure, e);
       } finally {

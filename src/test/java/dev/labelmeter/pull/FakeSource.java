@@ -35,6 +35,7 @@ final class FakeSource implements PullSource {
   SourceException teamFailure;
   boolean countsFail;
   java.util.function.IntConsumer onActivityPage = page -> {};
+  java.util.function.LongConsumer onJobInfo = jobId -> {};
   private final AtomicInteger activityPages = new AtomicInteger();
 
   FakeSource(long teamId) {
@@ -106,6 +107,7 @@ final class FakeSource implements PullSource {
   @Override
   public Optional<JsonBytes> jobInfo(long jobId) {
     count("jobs.info");
+    onJobInfo.accept(jobId);
     failIfAsked(jobId);
     return find(jobId)
         .map(
