@@ -7,6 +7,7 @@ import dev.labelmeter.pull.PullException;
 import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -102,6 +103,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
 
   /** Returns the message of {@code ex} and of its causes that add something, in one line. */
   static String describe(Throwable ex) {
+    Optional<String> store = StoreMessages.describe(ex);
+    if (store.isPresent()) {
+      return store.get();
+    }
     Throwable shown =
         ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
     StringBuilder text = new StringBuilder(message(shown));

@@ -7,6 +7,7 @@ import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreLayout;
 import dev.labelmeter.supervisely.JsonBytes;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +116,10 @@ final class ActivityStep {
       try {
         server = source.activityCount(teamId, slice.from(), slice.to());
       } catch (SourceException e) {
+        if (Tasks.cancelled()) {
+          LOG.debug("activity of {} not counted: the pull was cancelled", slice.day(), e);
+          return null;
+        }
         String warning =
             "activity of "
                 + slice.day()
@@ -177,6 +182,11 @@ final class ActivityStep {
         try {
           fetchWithOneRecount(slice, staged, inRange);
         } catch (SourceException e) {
+          if (Tasks.cancelled()) {
+            // Discards the staged events: the failure that cancelled the pull is reported.
+            LOG.debug("activity of {} not fetched: the pull was cancelled", slice.day(), e);
+            throw new InterruptedIOException("the pull was cancelled");
+          }
           complete = false;
           String warning =
               "activity of " + slice.day() + " could not be fetched: " + e.getMessage();

@@ -110,6 +110,10 @@ final class JobsStep implements AutoCloseable {
       try {
         fetch(id, state);
       } catch (SourceException e) {
+        if (Tasks.cancelled()) {
+          LOG.debug("job {} not fetched: the pull was cancelled", id, e);
+          return null;
+        }
         failed.add(id);
         String warning = "job " + id + " could not be fetched: " + e.getMessage();
         warnings.add(warning);

@@ -38,6 +38,10 @@ final class MembersStep implements AutoCloseable {
               }
             });
       } catch (SourceException e) {
+        if (Tasks.cancelled()) {
+          LOG.debug("members not fetched: the pull was cancelled", e);
+          return null;
+        }
         failure = "the members could not be fetched: " + e.getMessage();
         Tasks.logFailure(LOG, failure + "; keeping the previous list", e);
       } finally {

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,9 @@ public final class Pull {
   /** The days of one counted stretch of a long range. */
   static final int STRETCH_DAYS = 31;
 
+  /** How long a failed pull waits for its cancelled tasks to stop before closing their files. */
+  private static final long CANCEL_WAIT_SECONDS = 10;
+
   private final PullSource source;
   private final CircuitBreaker breaker;
   private final PullOptions options;
@@ -83,7 +87,8 @@ public final class Pull {
    *
    * @throws PullException before anything is written: unknown team, token refused, server
    *     unreachable, data directory not writable, another pull running, a start in the future
-   * @throws IOException when the store cannot be read or written while pulling
+   * @throws PullStoreException when the store cannot be read or written while pulling (a full
+   *     disk, a damaged file); the manifest of the last complete pull is kept
    */
   public PullSummary run() throws PullException, IOException {
     long startNanos = System.nanoTime();
@@ -99,9 +104,20 @@ public final class Pull {
     try (StoreLock lock = StoreLock.acquire(layout)) {
       Leftovers.remove(layout);
       Run run = new Run(layout, previous, plan, snapshotAt, warnings);
-      PullSummary summary = run.execute(startNanos);
+      PullSummary summary = execute(run, layout, previous, startNanos);
       LOG.info("pull {}", summary.oneLine());
       return summary;
+    }
+  }
+
+  /** Runs the pull, naming the store in a failure to read or write it. */
+  private PullSummary execute(
+      Run run, StoreLayout layout, Optional<Manifest> previous, long startNanos)
+      throws PullStoreException {
+    try {
+      return run.execute(startNanos);
+    } catch (IOException e) {
+      throw new PullStoreException(options.teamId(), layout.teamDir(), previous.isPresent(), e);
     }
   }
 
@@ -155,10 +171,30 @@ public final class Pull {
         progress = shown;
         ActivityStep activity =
             new ActivityStep(source, layout, options.teamId(), spools, shown, checkpoint);
-        return execute(activity, jobs, members, startNanos);
+        try {
+          return execute(activity, jobs, members, startNanos);
+        } catch (IOException | RuntimeException | Error e) {
+          cancelTasks();
+          throw e;
+        }
       } finally {
         pool.shutdownNow();
         Leftovers.deleteTree(staging);
+      }
+    }
+
+    /**
+     * Stops the tasks still running after a failure, before their files are closed. A task
+     * stopped this way reports nothing on the console: the failure that stopped it is the news.
+     */
+    private void cancelTasks() {
+      pool.shutdownNow();
+      try {
+        if (!pool.awaitTermination(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          LOG.debug("some tasks of the pull were still running after the failure");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
 

@@ -40,6 +40,14 @@ final class Tasks {
     }
   }
 
+  /**
+   * Returns whether the calling task was cancelled: the pool is interrupted only when the pull
+   * failed elsewhere, so a call that failed in a cancelled task says nothing about the server.
+   */
+  static boolean cancelled() {
+    return Thread.currentThread().isInterrupted();
+  }
+
   /** Waits for every future, rethrowing the first failure as it was thrown in the task. */
   static void awaitAll(List<? extends Future<?>> futures) throws IOException {
     for (Future<?> future : futures) {

@@ -145,7 +145,8 @@ public final class EventFileMerge {
           try {
             digest = CanonicalJson.scan(utf8, 0, utf8.length, null).digest();
           } catch (StoreFormatException e) {
-            throw new StoreFormatException(source + " line " + number + " is " + e.getMessage(), e);
+            throw new StoreFormatException(
+                source, source + " line " + number + " is " + e.getMessage(), e);
           }
           if (seen.add(digest)) {
             out.writeLine(utf8, 0, utf8.length);

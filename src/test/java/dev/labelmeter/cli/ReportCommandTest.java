@@ -81,6 +81,24 @@ class ReportCommandTest {
   }
 
   @Test
+  void aDamagedDayPartitionIsNamedWithThePullThatFetchesItAgain() throws IOException {
+    Path partition =
+        StoreLayout.of(home.resolve("data"), TEAM).activityDay(LocalDate.of(2026, 11, 28));
+    Files.writeString(partition, "not gzip at all\n");
+
+    CliRun.Result result = run("report", "--team", "4", "--format", "json", "--out", "out");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(result.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "labelmeter: "
+                + partition.toAbsolutePath().normalize()
+                + " is damaged: it is not valid gzip data (Not in GZIP format); delete it and run"
+                + " 'labelmeter pull --team 4 --since 2026-11-28' to fetch that day again (the"
+                + " other days are kept)");
+  }
+
+  @Test
   void theIdleThresholdAndZoneFlagsReachTheEngine() throws IOException {
     CliRun.Result result =
         run(

@@ -39,6 +39,7 @@ final class FakeSource implements PullSource {
   volatile boolean downAfterTeamInfo;
 
   java.util.function.IntConsumer onActivityPage = page -> {};
+  java.util.function.LongConsumer onJobInfo = jobId -> {};
   private final AtomicInteger activityPages = new AtomicInteger();
 
   FakeSource(long teamId) {
@@ -118,6 +119,7 @@ final class FakeSource implements PullSource {
   @Override
   public Optional<JsonBytes> jobInfo(long jobId) {
     count("jobs.info");
+    onJobInfo.accept(jobId);
     failIfAsked(jobId);
     return find(jobId)
         .map(

@@ -3,6 +3,10 @@ package dev.labelmeter.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labelmeter.store.CanonicalJson;
@@ -21,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class PullTest {
   static final long TEAM = 8;
@@ -308,6 +313,84 @@ class PullTest {
     server.failAfterActivityPages = -1;
     pull(NIGHT_2);
     assertThat(StoreContents.read(layout).canonicalDayEvents()).doesNotHaveDuplicates().hasSize(6);
+  }
+
+  @Test
+  void aDiskThatFillsUpNamesTheStoreAndNoJobCancelledByItIsReportedAsFailed() throws Exception {
+    pull(NIGHT_1);
+    byte[] manifestBefore = Files.readAllBytes(layout.manifest());
+    server.addEvent("2026-11-30T12:00:00Z", 1, "f");
+    server.onJobInfo = jobId -> waitUntilCancelled();
+    Checkpoint diskFull =
+        what -> {
+          if (what.startsWith("wrote activity/")) {
+            throw new IOException("No space left on device");
+          }
+        };
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    Logger jobsLogger = (Logger) LoggerFactory.getLogger(JobsStep.class);
+    jobsLogger.addAppender(logs);
+
+    try {
+      assertThatThrownBy(() -> pull(NIGHT_2, diskFull))
+          .isInstanceOf(PullStoreException.class)
+          .hasMessage(
+              "the pull of team 8 stopped on its store in "
+                  + layout.teamDir().toAbsolutePath()
+                  + ": No space left on device")
+          .satisfies(e -> assertThat(((PullStoreException) e).hadManifest()).isTrue());
+    } finally {
+      jobsLogger.detachAppender(logs);
+    }
+
+    assertThat(logs.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
+    assertThat(Files.readAllBytes(layout.manifest())).isEqualTo(manifestBefore);
+    assertThat(leftoverFiles()).isEmpty();
+  }
+
+  /** Blocks like a server call until the pull cancels its tasks, then fails as the client does. */
+  private static void waitUntilCancelled() {
+    try {
+      Thread.sleep(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(
+          SourceException.Kind.FAILED, null, "Interrupted while calling jobs.info", e);
+    }
+  }
+
+  @Test
+  void aDamagedDayPartitionStopsThePullNamingItAndAPullSinceThatDayAfterDeletingItRestoresIt()
+      throws Exception {
+    pull(NIGHT_1);
+    Path partition = layout.activityDay(LocalDate.parse("2026-11-29"));
+    List<String> before = StoreContents.read(layout).canonicalDayEvents();
+    Files.writeString(partition, "not gzip\n");
+
+    assertThatThrownBy(() -> pull(NIGHT_2))
+        .isInstanceOf(PullStoreException.class)
+        .hasRootCauseInstanceOf(java.util.zip.ZipException.class)
+        .hasMessageContaining(partition.toAbsolutePath() + " is damaged");
+
+    Files.delete(partition);
+    PullSummary summary = pullSince(NIGHT_2, "2026-11-29T00:00:00Z");
+    assertThat(summary.exitCode()).isZero();
+    assertThat(StoreContents.read(layout).canonicalDayEvents())
+        .doesNotHaveDuplicates()
+        .containsAll(before);
+    assertThat(Manifest.read(layout).orElseThrow().activity().from())
+        .isEqualTo(Instant.parse("2026-10-26T02:00:00Z"));
+  }
+
+  PullSummary pullSince(Instant now, String since) throws Exception {
+    PullOptions options =
+        PullOptions.builder(TEAM, dataDir)
+            .clock(Clock.fixed(now, ZoneOffset.UTC))
+            .since(Instant.parse(since))
+            .progress(PullOptions.ProgressMode.NONE)
+            .build();
+    return new Pull(server, options).run();
   }
 
   @Test

@@ -54,12 +54,13 @@ final class PartitionReader {
       return EventCanonicalForm.EXACT_READER.readTree(line);
     } catch (JacksonException e) {
       throw new StoreFormatException(
-          file
+          file,
+          file.toAbsolutePath().normalize()
               + " line "
               + number
               + " is not valid JSON ("
               + e.getOriginalMessage()
-              + "); run `labelmeter pull` again to rewrite the partition",
+              + ")",
           e);
     }
   }

@@ -1,0 +1,110 @@
+package dev.labelmeter.cli;
+
+import dev.labelmeter.pull.PullStoreException;
+import dev.labelmeter.store.StoreFormatException;
+import dev.labelmeter.store.StoreLayout;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one-line messages of the store's failures while a command runs: a damaged file, named with
+ * the pull that fetches it again, and a disk that fills up while a pull writes, with where to make
+ * room. Other failures keep their own message.
+ */
+final class StoreMessages {
+  private static final String DATA_DIR_CHOICES =
+      "--data-dir, LABELMETER_DATA_DIR or 'data-dir:' in the configuration file";
+
+  /** Texts of the operating systems for a full disk or an exceeded quota, in lower case. */
+  private static final String[] NO_SPACE = {
+    "no space left on device", "disk quota exceeded", "not enough space on the disk"
+  };
+
+  private StoreMessages() {}
+
+  /** Returns the message of {@code ex} when it is a damaged store file or a full disk. */
+  static Optional<String> describe(Throwable ex) {
+    Optional<StoreFormatException> damaged =
+        find(ex, StoreFormatException.class).filter(e -> e.file().isPresent());
+    if (damaged.isPresent()) {
+      return Optional.of(damaged(damaged.get()));
+    }
+    Optional<PullStoreException> pull = find(ex, PullStoreException.class);
+    Optional<String> noSpace = noSpace(ex);
+    if (pull.isPresent() && noSpace.isPresent()) {
+      return Optional.of(full(pull.get(), noSpace.get()));
+    }
+    return Optional.empty();
+  }
+
+  private static String full(PullStoreException pull, String reason) {
+    return "cannot write the data store in "
+        + pull.teamDir()
+        + ": "
+        + reason
+        + "; free some space or choose another data directory ("
+        + DATA_DIR_CHOICES
+        + "); "
+        + (pull.hadManifest()
+            ? "the previous store is kept"
+            : "what was written is kept, and the next pull completes the store");
+  }
+
+  private static String damaged(StoreFormatException e) {
+    Path file = e.file().orElseThrow().toAbsolutePath().normalize();
+    return e.getMessage() + "; " + fix(file);
+  }
+
+  /** Returns how to replace the damaged {@code file}, by what it holds. */
+  private static String fix(Path file) {
+    Path dir = file.getParent();
+    Optional<LocalDate> day = StoreLayout.parseDayPartition(dir.getFileName().toString());
+    if (day.isPresent()) {
+      return "delete it and run 'labelmeter pull --team "
+          + team(dir.getParent().getParent())
+          + " --since "
+          + day.get()
+          + "' to fetch that day again (the other days are kept)";
+    }
+    if (dir.getFileName().toString().equals(StoreLayout.UNDATED_DIR)) {
+      return "move it out of the store and run 'labelmeter pull --team "
+          + team(dir.getParent().getParent())
+          + "' (it held the events without a valid date; keep the copy to recover them)";
+    }
+    return "delete it and run 'labelmeter pull --team "
+        + team(dir)
+        + "' to fetch it again, or move "
+        + dir
+        + " aside to start the store anew";
+  }
+
+  /** Returns the team id of a store directory, as its name says. */
+  private static String team(Path teamDir) {
+    String name = teamDir == null ? "" : String.valueOf(teamDir.getFileName());
+    return name.matches("[0-9]+") ? name : "N";
+  }
+
+  /** Returns the operating system's words for a full disk in {@code ex} or its causes. */
+  private static Optional<String> noSpace(Throwable ex) {
+    for (Throwable e = ex; e != null && e != e.getCause(); e = e.getCause()) {
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      for (String words : NO_SPACE) {
+        if (message.contains(words)) {
+          return Optional.of(words);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static <T extends Throwable> Optional<T> find(Throwable ex, Class<T> type) {
+    for (Throwable e = ex; e != null && e != e.getCause(); e = e.getCause()) {
+      if (type.isInstance(e)) {
+        return Optional.of(type.cast(e));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.labelmeter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.labelmeter.pull.PullStoreException;
+import dev.labelmeter.store.StoreFormatException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class StoreMessagesTest {
+  private static final Path TEAM_DIR = Path.of("/srv/labelmeter/data/107");
+
+  @Test
+  void aDiskThatFillsUpDuringAPullNamesTheStoreAndWhereToMakeRoom() {
+    IOException full = new IOException("No space left on device");
+
+    String line = ErrorHandlers.describe(new PullStoreException(107, TEAM_DIR, true, full));
+
+    assertThat(line)
+        .isEqualTo(
+            "cannot write the data store in /srv/labelmeter/data/107: no space left on device;"
+                + " free some space or choose another data directory (--data-dir,"
+                + " LABELMETER_DATA_DIR or 'data-dir:' in the configuration file); the previous"
+                + " store is kept");
+  }
+
+  @Test
+  void aDiskThatFillsUpDuringTheFirstPullSaysTheNextPullCompletesTheStore() {
+    IOException full = new IOException("Disk quota exceeded");
+
+    String line = ErrorHandlers.describe(new PullStoreException(107, TEAM_DIR, false, full));
+
+    assertThat(line)
+        .startsWith("cannot write the data store in /srv/labelmeter/data/107: disk quota exceeded;")
+        .endsWith("what was written is kept, and the next pull completes the store");
+  }
+
+  @Test
+  void aDamagedJobsFileSaysToDeleteItAndPullAgain() {
+    Path jobs = TEAM_DIR.resolve("jobs.jsonl.gz");
+    StoreFormatException damaged = new StoreFormatException(jobs, jobs + " is damaged: x", null);
+
+    String line = ErrorHandlers.describe(new PullStoreException(107, TEAM_DIR, true, damaged));
+
+    assertThat(line)
+        .isEqualTo(
+            "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete it and run 'labelmeter"
+                + " pull --team 107' to fetch it again, or move /srv/labelmeter/data/107 aside to"
+                + " start the store anew");
+  }
+
+  @Test
+  void otherFailuresKeepTheirOwnMessage() {
+    IOException denied = new IOException("Permission denied");
+
+    String line = ErrorHandlers.describe(denied);
+
+    assertThat(line).isEqualTo("Permission denied");
+  }
+}
