@@ -49,7 +49,10 @@ class ProcessRunsTest {
     Outcome outcome = main(Map.of(), "run", "--tema", "7");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("Unknown option").contains("--team");
+    assertThat(outcome.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("labelmeter: unknown option '--tema'; did you mean --team?");
     assertThat(outcome.out()).isEmpty();
   }
 
