@@ -1,5 +1,7 @@
 package dev.labelmeter.cli;
 
+import java.nio.file.Path;
+
 /**
  * The lines a command prints when a signal (Ctrl-C, {@code kill}) ends it before it returns:
  * what it leaves behind, which is never a half-written file. The store's files and the reports
@@ -28,6 +30,18 @@ final class StopNotices {
     return stopped(command)
         + "the data store and the reports keep their last complete state, and the next run"
         + " cleans up what this one left in the store";
+  }
+
+  /**
+   * Returns the line of a command that writes tables into {@code dir}, such as {@code export},
+   * which overwrites them when run again.
+   */
+  static String tables(String command, Path dir) {
+    return stopped(command)
+        + dir
+        + " may hold some tables and not others; run the "
+        + command
+        + " again to write them all";
   }
 
   private static String stopped(String command) {

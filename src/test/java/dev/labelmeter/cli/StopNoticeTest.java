@@ -50,6 +50,17 @@ class StopNoticeTest {
   }
 
   @Test
+  void aStoppedExportNamesTheFolderThatMayBeIncomplete() {
+    Optional<String> notice = noticeOf("export", "--team", "7", "--out", "tables");
+
+    assertThat(notice)
+        .hasValue(
+            "labelmeter: export stopped before the end; "
+                + home.resolve("tables")
+                + " may hold some tables and not others; run the export again to write them all");
+  }
+
+  @Test
   void theSimulatorAndCommandsThatKeepNothingSayNothing() {
     assertThat(noticeOf("simulator", "--port", "0")).isEmpty();
     assertThat(noticeOf("simulator", "generate", "--out", "data")).isEmpty();
