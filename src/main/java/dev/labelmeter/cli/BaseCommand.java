@@ -9,6 +9,7 @@ import dev.labelmeter.cli.logging.Redactor;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,14 @@ public abstract class BaseCommand implements Callable<Integer> {
   /** Returns where messages for the user go (standard error in a process). */
   protected PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * Returns the line to print when a signal (Ctrl-C, {@code kill}) ends this command before it
+   * returns; empty prints nothing. Commands that write the store or reports say what they leave.
+   */
+  protected Optional<String> stopNotice() {
+    return Optional.empty();
   }
 
   /** Returns the settings of this command's flags, for {@link #loadSettings()}. */

@@ -18,6 +18,7 @@ import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -69,6 +70,11 @@ final class DemoCommand extends BaseCommand {
     Map<Setting, FlagValue> flags = super.flags();
     report.addTo(flags);
     return flags;
+  }
+
+  @Override
+  protected Optional<String> stopNotice() {
+    return Optional.of(StopNotices.storeAndReports(spec.name()));
   }
 
   @Override

@@ -15,7 +15,6 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns failures into the exit-code contract: a wrong command line or configuration prints what is
@@ -73,12 +72,8 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
   }
 
   private static int usageError(ParameterException ex) {
-    CommandLine command = ex.getCommandLine();
-    PrintWriter err = command.getErr();
-    printError(err, ex.getMessage());
-    UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println(
-        "Run '" + command.getCommandSpec().qualifiedName() + " --help' to see the options.");
+    PrintWriter err = ex.getCommandLine().getErr();
+    printError(err, UsageMessages.of(ex));
     err.flush();
     return ExitCodes.USAGE;
   }

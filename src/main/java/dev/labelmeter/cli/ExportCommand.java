@@ -84,6 +84,11 @@ final class ExportCommand extends BaseCommand {
   }
 
   @Override
+  protected Optional<String> stopNotice() {
+    return Optional.of(StopNotices.tables(spec.name(), context().workingDir().resolve(out)));
+  }
+
+  @Override
   public Integer call() throws IOException {
     ExportFormat exportFormat = exportFormat();
     Settings settings = loadSettings();

@@ -1,6 +1,7 @@
 package dev.labelmeter.cli;
 
 import dev.labelmeter.cli.jobs.JobsCommand;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,9 @@ public final class LabelmeterCommand implements Callable<Integer> {
   private final CliContext context;
   private final boolean logToFile;
 
+  /** The command being run, once parsed: the one whose stop notice a signal prints. */
+  private volatile Object running;
+
   @Spec private CommandSpec spec;
 
   @Mixin private GlobalOptions globals;
@@ -69,6 +73,19 @@ public final class LabelmeterCommand implements Callable<Integer> {
 
   GlobalOptions globals() {
     return globals;
+  }
+
+  /** Records the command about to run (a subcommand's object, or this one). */
+  void running(Object command) {
+    this.running = command;
+  }
+
+  /**
+   * Returns the line to print when a signal ends the running command: see {@link
+   * BaseCommand#stopNotice()}; empty before a command runs.
+   */
+  Optional<String> stopNotice() {
+    return running instanceof BaseCommand command ? command.stopNotice() : Optional.empty();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.labelmeter.cli;
 
 import dev.labelmeter.cli.logging.Logging;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -12,23 +13,30 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    CommandLine commandLine = commandLine(CliContext.fromProcess(), true);
+    LabelmeterCommand top = commandLine.getCommand();
     AtomicBoolean finished = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> sayIfStopped(finished), "stop-notice"));
-    int exitCode = commandLine(CliContext.fromProcess(), true).execute(args);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> sayIfStopped(top, finished), "stop-notice"));
+    int exitCode = commandLine.execute(args);
     finished.set(true);
     System.exit(exitCode);
   }
 
   /**
-   * Says, when a signal (Ctrl-C, {@code kill}) ends the process before its command returned, that
-   * nothing was left half-written: files are replaced by renames, the manifest last.
+   * Says, when a signal (Ctrl-C, {@code kill}) ends the process before its command returned, what
+   * that command leaves: nothing is half-written, as files are replaced by renames. A command that
+   * writes nothing to keep, such as the simulator stopped with Ctrl-C as it is meant to be, says
+   * nothing.
    */
-  private static void sayIfStopped(AtomicBoolean finished) {
+  private static void sayIfStopped(LabelmeterCommand top, AtomicBoolean finished) {
     if (!finished.get()) {
-      System.err.println(
-          "labelmeter: stopped before the end; the data store and the reports keep their last"
-              + " complete state, and the next run cleans up what this one left");
-      System.err.flush();
+      top.stopNotice()
+          .ifPresent(
+              line -> {
+                System.err.println(line);
+                System.err.flush();
+              });
     }
   }
 
@@ -53,6 +61,13 @@ public final class Main {
   private static int execute(ParseResult parsed) {
     LabelmeterCommand top = (LabelmeterCommand) parsed.commandSpec().userObject();
     Logging.configure(top.globals().verbosity());
+    top.running(command(parsed));
     return new RunLast().execute(parsed);
+  }
+
+  /** Returns the object of the command that {@code parsed} runs: the last one named. */
+  static Object command(ParseResult parsed) {
+    List<CommandLine> named = parsed.asCommandLineList();
+    return named.get(named.size() - 1).getCommand();
   }
 }

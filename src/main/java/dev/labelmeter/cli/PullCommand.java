@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +59,11 @@ final class PullCommand extends BaseCommand {
     pull.addTo(flags);
     store.addTo(flags);
     return flags;
+  }
+
+  @Override
+  protected Optional<String> stopNotice() {
+    return Optional.of(StopNotices.store(spec.name()));
   }
 
   @Override

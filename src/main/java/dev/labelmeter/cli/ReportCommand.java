@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,6 +63,11 @@ final class ReportCommand extends BaseCommand {
     store.addTo(flags);
     report.addTo(flags);
     return flags;
+  }
+
+  @Override
+  protected Optional<String> stopNotice() {
+    return Optional.of(StopNotices.reports(spec.name()));
   }
 
   @Override

@@ -18,6 +18,7 @@ import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -53,6 +54,11 @@ final class RunCommand extends BaseCommand {
     store.addTo(flags);
     report.addTo(flags);
     return flags;
+  }
+
+  @Override
+  protected Optional<String> stopNotice() {
+    return Optional.of(StopNotices.storeAndReports(spec.name()));
   }
 
   @Override

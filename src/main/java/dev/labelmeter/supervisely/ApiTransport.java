@@ -116,7 +116,8 @@ final class ApiTransport {
             RetryPolicy.parseRetryAfter(
                 response.headers().firstValue("Retry-After").orElse(null), clock);
         Duration wait = retry.delay(attempt - 1, ThreadLocalRandom.current().nextDouble(), asked);
-        LOG.warn(
+        LOG.info(
+            SuperviselyApi.ATTEMPT_LOG,
             "POST {} -> {} in {} ms (attempt {}), retrying in {} ms",
             method,
             status,
@@ -161,6 +162,7 @@ final class ApiTransport {
     RetryPolicy policy = failure.policy(answered, retry);
     if (attempt > policy.maxRetries()) {
       LOG.warn(
+          SuperviselyApi.ATTEMPT_LOG,
           "POST {} failed in {} ms (attempt {}): {}, giving up",
           method,
           elapsedMs,
@@ -170,7 +172,8 @@ final class ApiTransport {
     }
     Duration wait =
         policy.delay(attempt - 1, ThreadLocalRandom.current().nextDouble(), Optional.empty());
-    LOG.warn(
+    LOG.info(
+        SuperviselyApi.ATTEMPT_LOG,
         "POST {} failed in {} ms (attempt {}): {}, retrying in {} ms",
         method,
         elapsedMs,
@@ -347,7 +350,13 @@ final class ApiTransport {
     if (status / 100 == 2 || status == 404) {
       LOG.debug("POST {} -> {} in {} ms (attempt {})", method, status, elapsedMs, attempt);
     } else {
-      LOG.warn("POST {} -> {} in {} ms (attempt {})", method, status, elapsedMs, attempt);
+      LOG.warn(
+          SuperviselyApi.ATTEMPT_LOG,
+          "POST {} -> {} in {} ms (attempt {})",
+          method,
+          status,
+          elapsedMs,
+          attempt);
     }
   }
 

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * A connection to one Supervisely server with one API token, and the entry point to its APIs.
@@ -22,6 +24,16 @@ import java.util.Objects;
 public final class SuperviselyApi {
   /** The file {@link #fromEnv()} falls back to, relative to the home directory. */
   public static final String ENV_FILE_NAME = "supervisely.env";
+
+  /** The name of {@link #ATTEMPT_LOG}: a constant, so a log filter can match it early. */
+  public static final String ATTEMPT_LOG_NAME = "SUPERVISELY_ATTEMPT";
+
+  /**
+   * Marks the log lines about one attempt of a call that did not succeed: a retry (at INFO), or
+   * the last attempt's failure (at WARN) that the thrown {@link SuperviselyException} reports too.
+   * An application that shows its user the exception can keep these lines in its log file only.
+   */
+  public static final Marker ATTEMPT_LOG = MarkerFactory.getMarker(ATTEMPT_LOG_NAME);
 
   private final ApiTransport transport;
   private final String serverAddress;

@@ -60,7 +60,11 @@ class CommandLineContractTest {
     CliRun.Result result = new CliRun(home).run("config", "--teem", "5");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("Unknown option").contains("--team").contains("--help");
+    assertThat(result.err())
+        .isEqualTo(
+            "labelmeter: unknown option '--teem'; did you mean --team?"
+                + " (see 'labelmeter config --help')"
+                + System.lineSeparator());
     assertThat(result.out()).isEmpty();
   }
 
@@ -69,7 +73,63 @@ class CommandLineContractTest {
     CliRun.Result result = new CliRun(home).run("confg");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("confg").contains("config");
+    assertThat(result.err())
+        .isEqualTo(
+            "labelmeter: unknown command 'confg'; did you mean 'labelmeter config'?"
+                + " (see 'labelmeter --help')"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void aStrayNumberOfACommandWithTeamSuggestsTeam() {
+    for (String command : List.of("pull", "run", "report", "jobs list")) {
+      List<String> args = new ArrayList<>(List.of(command.split(" ")));
+      args.add("107");
+
+      CliRun.Result result = new CliRun(home).run(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err().lines())
+          .as(command)
+          .containsExactly(
+              "labelmeter: unexpected argument '107'; did you mean --team 107?"
+                  + " (see 'labelmeter "
+                  + command
+                  + " --help')");
+    }
+  }
+
+  @Test
+  void aStrayNumberAfterTeamIsNotTakenForATeam() {
+    CliRun.Result result = new CliRun(home).run("pull", "--team", "7", "8");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .startsWith("labelmeter: unexpected argument '8' (see 'labelmeter pull --help')")
+        .doesNotContain("did you mean");
+  }
+
+  @Test
+  void everyUsageErrorOfTheCommandLineIsOneLineStartingWithThePrefix() {
+    List<List<String>> mistakes =
+        List.of(
+            List.of("pull", "--team"),
+            List.of("pull", "-x"),
+            List.of("jobs", "info"),
+            List.of("jobs", "lst"),
+            List.of("config", "--window", "7d", "--from", "2026-11-01"),
+            List.of("sql", "--data"));
+    for (List<String> args : mistakes) {
+      CliRun.Result result = new CliRun(home).run(args.toArray(String[]::new));
+
+      assertThat(result.exitCode()).as(args.toString()).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err().lines())
+          .as(args.toString())
+          .singleElement()
+          .asString()
+          .startsWith("labelmeter: ")
+          .endsWith(" --help')");
+    }
   }
 
   @Test

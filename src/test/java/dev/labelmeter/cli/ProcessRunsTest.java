@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,10 @@ class ProcessRunsTest {
     Outcome outcome = main(Map.of(), "run", "--tema", "7");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("Unknown option").contains("--team");
+    assertThat(outcome.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("labelmeter: unknown option '--tema'; did you mean --team?");
     assertThat(outcome.out()).isEmpty();
   }
 
@@ -86,10 +91,66 @@ class ProcessRunsTest {
     libraryWarnings.forEach(warning -> assertThat(outcome.err()).doesNotContain(warning));
   }
 
+  @Test
+  void aPullEndedBySignalSaysTheDataStoreKeepsItsLastCompleteState() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0)) {
+      silent.setSoTimeout(120_000);
+      Map<String, String> env =
+          Map.of(
+              "SERVER_ADDRESS",
+              "http://127.0.0.1:" + silent.getLocalPort(),
+              "API_TOKEN",
+              "t".repeat(128));
+      Process process = start(env, "pull", "--team", "7", "--data-dir", "data");
+
+      try (Socket firstCall = silent.accept()) {
+        process.destroy();
+        Outcome outcome = finish(process);
+
+        assertThat(outcome.err())
+            .contains(
+                "labelmeter: pull stopped before the end; the data store keeps its last complete"
+                    + " state")
+            .doesNotContain("reports");
+      }
+    }
+  }
+
+  @Test
+  void aSimulatorStoppedAsDocumentedSaysNothingAboutStoresOrReports() throws Exception {
+    Process process = start(Map.of(), "simulator", "--port", "0", "--team-size", "small");
+    awaitOutput("Stop it with Ctrl-C.");
+
+    process.destroy();
+    Outcome outcome = finish(process);
+
+    assertThat(outcome.err()).doesNotContain("stopped before the end");
+  }
+
   private record Outcome(int exitCode, String out, String err) {}
 
   /** Runs Main in a new JVM with the test's class path, home as installation and user home. */
   private Outcome main(Map<String, String> env, String... args) throws Exception {
+    return finish(start(env, args));
+  }
+
+  private void awaitOutput(String text) throws Exception {
+    Path out = home.resolve("stdout.txt");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!(Files.exists(out) && read(out).contains(text))) {
+      assertThat(System.nanoTime()).as("waiting for " + text).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private Outcome finish(Process process) throws Exception {
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    return new Outcome(
+        process.exitValue(), read(home.resolve("stdout.txt")), read(home.resolve("stderr.txt")));
+  }
+
+  /** Starts Main in a new JVM with the test's class path, home as installation and user home. */
+  private Process start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -117,9 +178,7 @@ class ProcessRunsTest {
     Path out = home.resolve("stdout.txt");
     Path err = home.resolve("stderr.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    return new Outcome(process.exitValue(), read(out), read(err));
+    return builder.start();
   }
 
   private static String read(Path file) throws IOException {

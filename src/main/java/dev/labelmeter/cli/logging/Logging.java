@@ -21,8 +21,11 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * file. The console pattern and the quiet third-party loggers live in {@code logback.xml}.
  */
 public final class Logging {
+  /** The name of {@link #FILE_ONLY}: a constant, so a log filter can match it early. */
+  public static final String FILE_ONLY_NAME = "FILE_ONLY";
+
   /** Marks an event for the log file only, such as the stack trace of a reported failure. */
-  public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
+  public static final Marker FILE_ONLY = MarkerFactory.getMarker(FILE_ONLY_NAME);
 
   /** The name of the current log file in the log directory. */
   public static final String LOG_FILE = "labelmeter.log";

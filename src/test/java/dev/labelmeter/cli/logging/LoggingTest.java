@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.spi.FilterReply;
+import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,41 @@ class LoggingTest {
     assertThat(hadoopQuiet).isEqualTo(FilterReply.DENY);
     assertThat(hadoopVerbose).isEqualTo(FilterReply.NEUTRAL);
     assertThat(ownByDefault).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void theClientsAttemptLinesStayOffTheConsoleUnlessVerbose() {
+    ConsoleFilter filter = new ConsoleFilter();
+    LoggingEvent retry = event("dev.labelmeter.supervisely.ApiTransport", Level.INFO);
+    retry.addMarker(SuperviselyApi.ATTEMPT_LOG);
+    LoggingEvent lastAttempt = event("dev.labelmeter.supervisely.ApiTransport", Level.WARN);
+    lastAttempt.addMarker(SuperviselyApi.ATTEMPT_LOG);
+
+    Logging.configure(0);
+    FilterReply retryByDefault = filter.decide(retry);
+    FilterReply lastByDefault = filter.decide(lastAttempt);
+    Logging.configure(-1);
+    FilterReply lastQuiet = filter.decide(lastAttempt);
+    Logging.configure(1);
+    FilterReply retryVerbose = filter.decide(retry);
+
+    assertThat(retryByDefault).isEqualTo(FilterReply.DENY);
+    assertThat(lastByDefault).isEqualTo(FilterReply.DENY);
+    assertThat(lastQuiet).isEqualTo(FilterReply.DENY);
+    assertThat(retryVerbose).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
+  void theClientsRetryLinesReachTheLogFile() throws IOException {
+    Logging.configure(0);
+    Logging.attachFile(logDir, 30);
+
+    LoggerFactory.getLogger("dev.labelmeter.supervisely.ApiTransport")
+        .info(SuperviselyApi.ATTEMPT_LOG, "POST jobs.info -> 429 in 12 ms (attempt 1), retrying");
+
+    assertThat(Files.readString(logDir.resolve(Logging.LOG_FILE)))
+        .contains("INFO ")
+        .contains("POST jobs.info -> 429 in 12 ms (attempt 1), retrying");
   }
 
   @Test
