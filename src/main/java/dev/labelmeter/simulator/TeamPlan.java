@@ -1,11 +1,13 @@
 package dev.labelmeter.simulator;
 
+import static java.time.temporal.TemporalAdjusters.previousOrSame;
+
 import dev.labelmeter.simulator.JobPlan.Fate;
-import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +16,14 @@ import java.util.SplittableRandom;
 
 /**
  * The people, projects, datasets and first-round jobs of a synthetic team: everything decided
- * before the simulation runs. Depends only on the size, the seed and the anchor instant.
+ * before the simulation runs. Depends only on the size, the seed and the UTC week of the anchor
+ * instant: the plan covers the {@code days} before that week's Monday and the whole week, so every
+ * anchor in the same week gives the same plan, and so the same history up to any cutoff.
  */
 final class TeamPlan {
   private static final long HOUR = 3_600_000L;
   private static final long DAY = 24 * HOUR;
+  private static final int WEEK_DAYS = 7;
   private static final List<ZoneId> ZONES =
       List.of(
           ZoneId.of("Europe/Berlin"),
@@ -68,6 +73,7 @@ final class TeamPlan {
   final long seed;
   final long anchorMillis;
   final long startMillis;
+  final long weekStartMillis;
   final long teamId;
   final String teamName;
   final Ref workspace;
@@ -87,15 +93,18 @@ final class TeamPlan {
     this.seed = seed;
     this.scale = size.scale();
     this.anchorMillis = anchor.toEpochMilli();
-    this.startMillis =
-        anchor.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(scale.days())).toEpochMilli();
+    this.weekStartMillis = weekStart(anchor);
+    this.startMillis = weekStartMillis - scale.days() * DAY;
     this.teamId = 100 + Math.floorMod(seed, 900);
     this.teamName = "Labeling team " + teamId;
     this.workspace = new Ref(teamId * 10 + 1, "Main workspace");
     this.rng = Seeds.random(seed, -1);
   }
 
-  /** Returns the plan of the team of {@code size} and {@code seed} whose history ends at anchor. */
+  /**
+   * Returns the plan of the team of {@code size} and {@code seed} for the UTC week of {@code
+   * anchor}: the same for every anchor from that Monday 00:00 UTC to the next.
+   */
   static TeamPlan create(TeamSize size, long seed, Instant anchor) {
     TeamPlan plan = new TeamPlan(size, seed, anchor);
     plan.planPeople();
@@ -104,6 +113,13 @@ final class TeamPlan {
     plan.finishProjects(drafts);
     plan.finishJobs(jobDrafts, drafts);
     return plan;
+  }
+
+  /** Returns Monday 00:00 UTC of the week of {@code anchor}. */
+  private static long weekStart(Instant anchor) {
+    LocalDate monday =
+        anchor.atOffset(ZoneOffset.UTC).toLocalDate().with(previousOrSame(DayOfWeek.MONDAY));
+    return monday.toEpochDay() * DAY;
   }
 
   Person member(long userId) {
@@ -270,9 +286,12 @@ final class TeamPlan {
 
   private List<JobDraft> draftJobs(List<ProjectDraft> drafts) {
     List<JobDraft> list = new ArrayList<>();
+    // Jobs are spread over the whole planned week, not up to the anchor, so that a later anchor
+    // in the same week draws the same creation times; their number keeps the per-day rate.
     long first = startMillis + 6 * HOUR;
-    long last = anchorMillis - 2 * HOUR;
-    for (int j = 0; j < scale.jobs(); j++) {
+    long last = weekStartMillis + WEEK_DAYS * DAY - 2 * HOUR;
+    int count = scale.jobs() * (scale.days() + WEEK_DAYS) / scale.days();
+    for (int j = 0; j < count; j++) {
       Person labeler = labelers.get(j % labelers.size());
       ProjectDraft project = projectOf(labeler, drafts);
       Person reviewer = project.reviewers.get(rng.nextInt(project.reviewers.size()));

@@ -55,8 +55,9 @@ public enum TeamSize {
    * @param labelers people who label images
    * @param reviewers people who accept or reject labeled images
    * @param projects labeling projects
-   * @param days length of the history before {@code now}
-   * @param jobs jobs of the first round (restarted rounds come on top)
+   * @param days length of the history before the Monday of {@code now}'s UTC week
+   * @param jobs jobs of the first round created over {@code days} (restarted rounds come on top;
+   *     the planned week adds jobs at the same daily rate)
    * @param minImages fewest images in a job
    * @param maxImages most images in a job
    * @param minMedianSeconds the fastest labeler's median time per image

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -428,9 +429,11 @@ class SimulatorServerTest {
   @Test
   void jobsStoppedOrArchivedThroughTheApiGetNoMoreWork() throws Exception {
     SimulatorServer server = sim.server();
+    Set<String> unfinished = Set.of("pending", "in_progress", "on_review");
     List<Long> busy =
         server.jobs().stream()
-            .filter(j -> j.get("status").asText().equals("on_review"))
+            .filter(j -> unfinished.contains(j.get("status").asText()))
+            .filter(j -> !j.get("disabled").asBoolean())
             .map(j -> j.get("id").asLong())
             .limit(2)
             .toList();

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TeamGeneratorTest {
   private static final Instant NOW = Instant.parse("2026-03-18T09:30:00Z");
@@ -38,7 +40,7 @@ class TeamGeneratorTest {
   void mediumTeamIsAboutTwentyPeopleAndTwoHundredJobsOverFourWeeks() {
     assertThat(MEDIUM.members()).hasSizeBetween(18, 24);
     assertThat(MEDIUM.jobCount()).isBetween(150, 260);
-    assertThat(MEDIUM.historyStart()).isEqualTo(Instant.parse("2026-02-18T00:00:00Z"));
+    assertThat(MEDIUM.historyStart()).isEqualTo(Instant.parse("2026-02-16T00:00:00Z"));
     assertThat(MEDIUM.events().get(MEDIUM.eventCount() - 1).get("date").asText())
         .isLessThan(NOW.toString());
   }
@@ -169,6 +171,65 @@ class TeamGeneratorTest {
     assertThat(before).isEqualTo(MEDIUM.events());
     assertThat(extended.eventCount()).isGreaterThan(MEDIUM.eventCount());
     TeamInvariants.check(extended.jobs(), extended.stats(), extended.events());
+  }
+
+  @ParameterizedTest(name = "{0} team, restarted {1} later")
+  @CsvSource({
+    "SMALL, PT40S",
+    "SMALL, PT5H",
+    "SMALL, PT27H",
+    "MEDIUM, PT40S",
+    "MEDIUM, PT5H",
+    "MEDIUM, PT27H"
+  })
+  void aRestartAtALaterNowKeepsEveryEarlierEventByteForByte(TeamSize size, Duration delay) {
+    Instant first = Instant.parse("2026-12-03T14:07:31.250Z");
+    Instant restart = first.plus(delay);
+
+    SyntheticTeam before = TeamGenerator.generate(size, 7, first);
+    SyntheticTeam after = TeamGenerator.generate(size, 7, restart);
+
+    List<String> earlier = before.events().stream().map(JsonNode::toString).toList();
+    List<String> laterUpToFirst =
+        after.events().stream()
+            .filter(e -> Instant.parse(e.get("date").asText()).isBefore(first))
+            .map(JsonNode::toString)
+            .toList();
+
+    assertThat(firstDifference(earlier, laterUpToFirst)).isEqualTo("none");
+    assertThat(after.eventCount()).isGreaterThanOrEqualTo(before.eventCount());
+    assertThat(after.historyStart()).isEqualTo(before.historyStart());
+    assertThat(after.jobs())
+        .extracting(j -> j.get("id").asLong() + " " + j.get("createdAt").asText())
+        .containsAll(
+            before.jobs().stream()
+                .map(j -> j.get("id") + " " + j.get("createdAt").asText())
+                .toList());
+  }
+
+  @Test
+  void theHistoryStartsItsDaysBeforeTheMondayOfNowSoANewWeekStartsANewPlan() {
+    Instant sunday = Instant.parse("2026-12-06T23:59:59Z");
+    Instant monday = Instant.parse("2026-12-07T00:00:00Z");
+
+    SyntheticTeam lastOfWeek = TeamGenerator.generate(TeamSize.SMALL, 7, sunday);
+    SyntheticTeam nextWeek = TeamGenerator.generate(TeamSize.SMALL, 7, monday);
+
+    assertThat(lastOfWeek.historyStart()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+    assertThat(nextWeek.historyStart()).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+  }
+
+  /** Returns where two event logs first differ, or "none" (a readable failure for long logs). */
+  private static String firstDifference(List<String> expected, List<String> actual) {
+    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+      if (!expected.get(i).equals(actual.get(i))) {
+        return "event " + i + " " + expected.get(i) + " became " + actual.get(i);
+      }
+    }
+    if (expected.size() != actual.size()) {
+      return expected.size() + " events became " + actual.size();
+    }
+    return "none";
   }
 
   @Test
