@@ -110,15 +110,22 @@ public record PullSummary(
 
   /** Returns a one-line account for the log and the console. */
   public String oneLine() {
+    String jobs =
+        jobListComplete
+            ? String.format(
+                "%d jobs (%d fetched, %d unchanged, %d failed)",
+                jobsListed, jobsFetched, jobsCarriedOver, failedJobIds.size())
+            : "job list not fetched (the previous jobs kept)";
+    String memberCount =
+        members
+            .map(count -> count + " members")
+            .orElse("members not fetched (the previous list kept)");
     return String.format(
-        "team %d: %d jobs (%d fetched, %d unchanged, %d failed), %s members, %d events received,"
-            + " %d new, %d in store, %d days written, snapshot %s, %.1f s",
+        "team %d: %s, %s, %d events received, %d new, %d in store, %d days written,"
+            + " snapshot %s, %.1f s",
         teamId,
-        jobsListed,
-        jobsFetched,
-        jobsCarriedOver,
-        failedJobIds.size(),
-        members.map(String::valueOf).orElse("no"),
+        jobs,
+        memberCount,
         eventsReceived,
         eventsAdded,
         eventsInStore,

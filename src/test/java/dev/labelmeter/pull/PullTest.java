@@ -571,6 +571,10 @@ class PullTest {
 
     assertThat(server.calls("while down")).isEqualTo(1);
     assertThat(second.exitCode()).isNotZero();
+    assertThat(second.oneLine())
+        .contains(
+            "job list not fetched (the previous jobs kept)",
+            "members not fetched (the previous list kept)");
     StoreContents store = StoreContents.read(layout);
     assertThat(store.jobIds()).containsExactlyInAnyOrder(1L, 2L, 3L);
     assertThat(store.members()).hasSize(2);
