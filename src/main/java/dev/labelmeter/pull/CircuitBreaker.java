@@ -49,6 +49,11 @@ final class CircuitBreaker implements PullSource {
   }
 
   @Override
+  public List<JsonNode> listTeams() {
+    return guarded(source::listTeams);
+  }
+
+  @Override
   public List<JsonNode> listJobs(long teamId) {
     return guarded(() -> source.listJobs(teamId));
   }

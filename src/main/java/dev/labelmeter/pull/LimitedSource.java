@@ -37,6 +37,11 @@ final class LimitedSource implements PullSource {
   }
 
   @Override
+  public List<JsonNode> listTeams() {
+    return limited(source::listTeams);
+  }
+
+  @Override
   public List<JsonNode> listJobs(long teamId) {
     return limited(() -> source.listJobs(teamId));
   }

@@ -1,10 +1,15 @@
 package dev.labelmeter.pull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.labelmeter.store.StoreLayout;
 import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks, before anything is written, that the data directory can be written and that the
@@ -12,6 +17,11 @@ import java.nio.file.Path;
  * one-line message says what to fix.
  */
 final class Preflight {
+  private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
+
+  /** The most teams an unknown-team message lists. */
+  private static final int MAX_TEAMS_SHOWN = 5;
+
   private Preflight() {}
 
   /** Checks that the team's store directory exists or can be created, and can be written. */
@@ -75,11 +85,51 @@ final class Preflight {
     try {
       source.teamInfo(teamId);
     } catch (SourceException e) {
-      throw forTeamCheck(source.serverAddress(), teamId, e);
+      throw forTeamCheck(source, teamId, e);
     }
   }
 
-  private static PullException forTeamCheck(String server, long teamId, SourceException e) {
+  /**
+   * Returns the failure of a team the server says it does not know, after asking for the token's
+   * teams: if that is a 404 too, the address does not lead to the API (a wrong path); else the
+   * message lists the teams the token can see.
+   */
+  private static PullException unknownTeam(PullSource source, long teamId, SourceException e) {
+    String server = source.serverAddress();
+    List<JsonNode> teams;
+    try {
+      teams = source.listTeams();
+    } catch (SourceException listFailure) {
+      if (listFailure.kind() == SourceException.Kind.NOT_FOUND) {
+        return new PullException(
+            PullException.Reason.BAD_OPTION,
+            "the server at "
+                + server
+                + " answers 404 Not Found to teams.list as well as to teams.info: the address does"
+                + " not lead to Supervisely's API; set the server address (--server or"
+                + " SERVER_ADDRESS) to the instance's root, such as https://app.supervisely.com",
+            e);
+      }
+      LOG.debug("the token's teams could not be listed", listFailure);
+      teams = List.of();
+    }
+    String known =
+        teams.isEmpty()
+            ? "check the team id (it is in the team's URL)"
+            : "the token's teams are "
+                + teams.stream()
+                    .limit(MAX_TEAMS_SHOWN)
+                    .map(t -> t.path("id").asText() + " (" + t.path("name").asText() + ")")
+                    .collect(Collectors.joining(", "))
+                + (teams.size() > MAX_TEAMS_SHOWN ? ", ..." : "");
+    return new PullException(
+        PullException.Reason.UNKNOWN_TEAM,
+        "team " + teamId + " does not exist on " + server + " or the token cannot see it: " + known,
+        e);
+  }
+
+  private static PullException forTeamCheck(PullSource source, long teamId, SourceException e) {
+    String server = source.serverAddress();
     if (e.getCause() instanceof SuperviselyException client
         && client.kind() == SuperviselyException.Kind.CONFIGURATION) {
       // The address is wrong (http/https mixed up, not the API, ...): the client's message says
@@ -87,15 +137,7 @@ final class Preflight {
       return new PullException(PullException.Reason.BAD_OPTION, client.getMessage(), e);
     }
     return switch (e.kind()) {
-      case NOT_FOUND ->
-          new PullException(
-              PullException.Reason.UNKNOWN_TEAM,
-              "team "
-                  + teamId
-                  + " does not exist on "
-                  + server
-                  + " or the token cannot see it: check the team id (it is in the team's URL)",
-              e);
+      case NOT_FOUND -> unknownTeam(source, teamId, e);
       case REFUSED ->
           new PullException(
               PullException.Reason.TOKEN_REFUSED,

@@ -32,6 +32,12 @@ public interface PullSource {
   /** Returns the team's {@code teams.info} object; a missing team is a NOT_FOUND failure. */
   JsonNode teamInfo(long teamId);
 
+  /**
+   * Returns the teams the token's user belongs to ({@code teams.list}, its first page: the
+   * entities as received), for a message about a team the server does not know.
+   */
+  List<JsonNode> listTeams();
+
   /** Returns every job of the team from {@code jobs.list}, disabled ones included. */
   List<JsonNode> listJobs(long teamId);
 

@@ -2,6 +2,7 @@ package dev.labelmeter.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labelmeter.supervisely.ActivityQuery;
 import dev.labelmeter.supervisely.JobListQuery;
 import dev.labelmeter.supervisely.JsonBytes;
@@ -38,6 +39,16 @@ public final class SuperviselySource implements PullSource {
   public JsonNode teamInfo(long teamId) {
     return call(
         () -> api.post("teams.info", JsonNodeFactory.instance.objectNode().put("id", teamId)));
+  }
+
+  @Override
+  public List<JsonNode> listTeams() {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.putArray("filter");
+    JsonNode page = call(() -> api.post("teams.list", body));
+    List<JsonNode> teams = new ArrayList<>();
+    page.path("entities").forEach(teams::add);
+    return teams;
   }
 
   @Override

@@ -57,6 +57,7 @@ final class SimulatorApi {
       case "members.list" -> membersList(body);
       case "users.info" -> userInfo(body);
       case "teams.info" -> teamInfo(body);
+      case "teams.list" -> teamsList(body);
       case "workspaces.info" -> workspaceInfo(body);
       case "projects.info" -> projectInfo(body);
       case "datasets.info" -> datasetInfo(body);
@@ -249,15 +250,26 @@ final class SimulatorApi {
     if (id != state.plan.teamId) {
       throw ApiException.notFound("team " + id + " does not exist");
     }
+    Map<String, Object> team = team();
+    return g -> writeObject(g, team);
+  }
+
+  /** The token's teams: the simulated team, the only one its users belong to. */
+  private SimJson.Body teamsList(JsonNode body) {
+    Paging paging = Paging.of(body, Paging.DEFAULT_PER_PAGE);
+    return g -> writePage(g, paging, List.of(team()), (gen, team) -> writeObject(gen, team));
+  }
+
+  private Map<String, Object> team() {
     Map<String, Object> team = new LinkedHashMap<>();
-    team.put("id", id);
+    team.put("id", state.plan.teamId);
     team.put("name", state.plan.teamName);
     team.put("description", "");
     team.put("role", "admin");
     team.put("createdAt", WireTime.format(state.plan.startMillis - 400L * 86_400_000L));
     team.put("updatedAt", WireTime.format(state.plan.startMillis));
     team.put("usage", Map.of("plan", "business"));
-    return g -> writeObject(g, team);
+    return team;
   }
 
   private SimJson.Body workspaceInfo(JsonNode body) {

@@ -107,6 +107,15 @@ final class FakeSource implements PullSource {
   }
 
   @Override
+  public List<JsonNode> listTeams() {
+    count("teams.list");
+    if (teamFailure != null && teamFailure.kind() == SourceException.Kind.NOT_FOUND) {
+      throw teamFailure; // the address leads nowhere: every call is a 404
+    }
+    return List.of(StoreJson.MAPPER.createObjectNode().put("id", teamId).put("name", "Team"));
+  }
+
+  @Override
   public List<JsonNode> listJobs(long id) {
     count("jobs.list");
     List<JsonNode> listed = new ArrayList<>();

@@ -53,6 +53,11 @@ class LimitedSourceTest {
     }
 
     @Override
+    public List<JsonNode> listTeams() {
+      return call(List.of());
+    }
+
+    @Override
     public Optional<JsonBytes> jobInfo(long jobId) {
       return call(Optional.of(JsonBytes.of("{}".getBytes(StandardCharsets.UTF_8))));
     }

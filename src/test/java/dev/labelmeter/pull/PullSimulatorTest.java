@@ -159,7 +159,8 @@ class PullSimulatorTest {
         .isInstanceOf(PullException.class)
         .hasMessageContaining("refused the API token");
     assertThatThrownBy(() -> Pull.create(client(server.token()), unknownTeam).run())
-        .hasMessageContaining("team " + (server.teamId() + 1000) + " does not exist");
+        .hasMessageContaining("team " + (server.teamId() + 1000) + " does not exist")
+        .hasMessageContaining("the token's teams are " + server.teamId() + " (");
     SuperviselyApi nowhere =
         SuperviselyApi.builder()
             .server("http://127.0.0.1:9")
@@ -169,6 +170,23 @@ class PullSimulatorTest {
             .build();
     assertThatThrownBy(() -> Pull.create(nowhere, options).run())
         .hasMessageContaining("cannot reach the server at http://127.0.0.1:9");
+    assertThat(store).doesNotExist();
+  }
+
+  @Test
+  void anAddressWithAPathThatIsNotTheApiIsAWrongAddressNotAnUnknownTeam() throws Exception {
+    start(FaultConfig.none());
+    Path store = dataDir.resolve("store");
+    SuperviselyApi underAPath =
+        SuperviselyApi.builder().server(server.baseUrl() + "/sv").token(server.token()).build();
+    PullOptions options =
+        PullOptions.builder(server.teamId(), store).progress(PullOptions.ProgressMode.NONE).build();
+
+    assertThatThrownBy(() -> Pull.create(underAPath, options).run())
+        .hasMessageContaining("answers 404 Not Found to teams.list as well as to teams.info")
+        .hasMessageNotContaining("does not exist")
+        .extracting(e -> ((PullException) e).reason())
+        .isEqualTo(PullException.Reason.BAD_OPTION);
     assertThat(store).doesNotExist();
   }
 
