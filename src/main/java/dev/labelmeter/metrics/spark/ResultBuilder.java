@@ -716,8 +716,10 @@ final class ResultBuilder {
               + invalidDay
               + " holds "
               + invalid
-              + " lines that are not valid JSON; run `labelmeter pull` again to rewrite the"
-              + " partition");
+              + " lines that are not valid JSON; delete that partition and fetch the day again"
+              + " with `labelmeter pull --since "
+              + invalidDay
+              + "`");
     }
     Map<String, Long> unknownStatuses = new TreeMap<>();
     long mismatches = 0;

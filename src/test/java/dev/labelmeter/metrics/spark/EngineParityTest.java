@@ -206,11 +206,12 @@ class EngineParityTest {
     assertThatThrownBy(() -> tablesaw.compute(layout, UTC_DEFAULT))
         .isInstanceOf(StoreFormatException.class)
         .hasMessageContaining("day=2026-11-28")
-        .hasMessageContaining("run `labelmeter pull` again");
+        .hasMessageContaining("line 1 is not valid JSON");
     assertThatThrownBy(() -> spark.compute(layout, UTC_DEFAULT))
         .isInstanceOf(StoreFormatException.class)
         .hasMessageContaining("day=2026-11-28")
-        .hasMessageContaining("run `labelmeter pull` again");
+        .hasMessageContaining("not valid JSON")
+        .hasMessageContaining("`labelmeter pull --since 2026-11-28`");
   }
 
   private static ObjectNode withMeta(ObjectNode event, String meta) {
