@@ -14,10 +14,11 @@ import java.util.function.Supplier;
 /**
  * A {@link PullSource} that stops calling a server that stopped answering. Once a call has failed
  * as {@link SourceException.Kind#UNREACHABLE} after all of its retries (minutes without an
- * answer), every later call fails at once with a {@link SourceException#notCalled} failure
- * instead of going through the same retries: the pull then ends in seconds, writes what it has
- * and names what it lacks, and the next pull fetches the rest. Calls already under way finish
- * their own retries.
+ * answer), every later call, and every next page of a paged call, fails at once with a {@link
+ * SourceException#notCalled} failure instead of going through the same retries: the pull then
+ * ends soon, writes what it has and names what it lacks, and the next pull fetches the rest.
+ * Requests already under way finish their own retries; their failures are marked {@link
+ * SourceException#alsoLost}, so that the pull reports the loss once.
  */
 final class CircuitBreaker implements PullSource {
   private final PullSource source;
@@ -72,7 +73,7 @@ final class CircuitBreaker implements PullSource {
   public void members(long teamId, PageHandler<JsonNode> handler) throws IOException {
     checkOpen();
     try {
-      source.members(teamId, handler);
+      source.members(teamId, thenCheck(handler));
     } catch (SourceException e) {
       throw watched(e);
     }
@@ -83,7 +84,7 @@ final class CircuitBreaker implements PullSource {
       throws IOException {
     checkOpen();
     try {
-      source.activity(teamId, from, to, handler);
+      source.activity(teamId, from, to, thenCheck(handler));
     } catch (SourceException e) {
       throw watched(e);
     }
@@ -92,6 +93,14 @@ final class CircuitBreaker implements PullSource {
   @Override
   public OptionalLong activityCount(long teamId, Instant from, Instant to) {
     return guarded(() -> source.activityCount(teamId, from, to));
+  }
+
+  /** Returns {@code handler}, then a check before the next page is asked for. */
+  private <T> PageHandler<T> thenCheck(PageHandler<T> handler) {
+    return (entities, total) -> {
+      handler.accept(entities, total);
+      checkOpen();
+    };
   }
 
   private <T> T guarded(Supplier<T> call) {
@@ -112,9 +121,9 @@ final class CircuitBreaker implements PullSource {
   }
 
   private SourceException watched(SourceException e) {
-    if (e.kind() == SourceException.Kind.UNREACHABLE && !e.wasNotCalled()) {
-      lost.compareAndSet(null, e);
+    if (e.kind() != SourceException.Kind.UNREACHABLE || e.afterServerLost()) {
+      return e;
     }
-    return e;
+    return lost.compareAndSet(null, e) ? e : SourceException.alsoLost(e);
   }
 }

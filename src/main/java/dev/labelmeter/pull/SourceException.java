@@ -20,32 +20,43 @@ public class SourceException extends RuntimeException {
 
   private final Kind kind;
   private final Integer status;
-  private final boolean notCalled;
+  private final boolean afterServerLost;
 
   public SourceException(Kind kind, Integer status, String message, Throwable cause) {
     this(kind, status, message, cause, false);
   }
 
   private SourceException(
-      Kind kind, Integer status, String message, Throwable cause, boolean notCalled) {
+      Kind kind, Integer status, String message, Throwable cause, boolean afterServerLost) {
     super(message, cause);
     this.kind = kind;
     this.status = status;
-    this.notCalled = notCalled;
+    this.afterServerLost = afterServerLost;
   }
 
   /**
-   * Returns the failure of a call that was not made because {@code lost}, an earlier call, found
-   * the server no longer answering.
+   * Returns the failure of a call that was not made, or not carried on to its next page, because
+   * {@code lost}, an earlier call, found the server no longer answering.
    */
   static SourceException notCalled(SourceException lost) {
     return new SourceException(
         lost.kind, null, "not asked: the server had stopped answering", lost, true);
   }
 
-  /** Returns whether the call was not made at all; see {@link #notCalled}. */
-  public boolean wasNotCalled() {
-    return notCalled;
+  /**
+   * Returns {@code e}, a call that was under way when another found the server no longer
+   * answering and that then failed the same way, marked as part of that one failure.
+   */
+  static SourceException alsoLost(SourceException e) {
+    return new SourceException(e.kind, e.status().orElse(null), e.getMessage(), e.getCause(), true);
+  }
+
+  /**
+   * Returns whether this failure is one of those that followed the loss of the server, which the
+   * pull reports once rather than call by call; see {@link CircuitBreaker}.
+   */
+  public boolean afterServerLost() {
+    return afterServerLost;
   }
 
   public Kind kind() {

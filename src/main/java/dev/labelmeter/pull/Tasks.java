@@ -29,11 +29,11 @@ final class Tasks {
 
   /**
    * Logs the failure of a server call: a warning with its cause, or only at debug level for a
-   * call that was not made because the server had stopped answering (the pull warns of those
-   * once, see {@link CircuitBreaker}).
+   * failure that followed the loss of the server (the pull warns of those once, see {@link
+   * CircuitBreaker}).
    */
   static void logFailure(Logger log, String message, SourceException e) {
-    if (e.wasNotCalled()) {
+    if (e.afterServerLost()) {
       log.debug("{}", message);
     } else {
       log.warn("{}", message, e);
