@@ -62,22 +62,27 @@ final class StoreMessages {
     Path dir = file.getParent();
     Optional<LocalDate> day = StoreLayout.parseDayPartition(dir.getFileName().toString());
     if (day.isPresent()) {
-      return "delete it and run 'labelmeter pull --team "
-          + team(dir.getParent().getParent())
+      return "delete it and run '"
+          + pull(dir.getParent().getParent())
           + " --since "
           + day.get()
           + "' to fetch that day again (the other days are kept)";
     }
     if (dir.getFileName().toString().equals(StoreLayout.UNDATED_DIR)) {
-      return "move it out of the store and run 'labelmeter pull --team "
-          + team(dir.getParent().getParent())
+      return "move it out of the store and run '"
+          + pull(dir.getParent().getParent())
           + "' (it held the events without a valid date; keep the copy to recover them)";
     }
-    return "delete it and run 'labelmeter pull --team "
-        + team(dir)
+    return "delete it and run '"
+        + pull(dir)
         + "' to fetch it again, or move "
         + dir
         + " aside to start the store anew";
+  }
+
+  /** Returns the pull command that writes the store {@code teamDir}, its data directory named. */
+  private static String pull(Path teamDir) {
+    return "labelmeter pull --team " + team(teamDir) + " --data-dir " + teamDir.getParent();
   }
 
   /** Returns the team id of a store directory, as its name says. */

@@ -94,8 +94,9 @@ class ReportCommandTest {
             "labelmeter: "
                 + partition.toAbsolutePath().normalize()
                 + " is damaged: it is not valid gzip data (Not in GZIP format); delete it and run"
-                + " 'labelmeter pull --team 4 --since 2026-11-28' to fetch that day again (the"
-                + " other days are kept)");
+                + " 'labelmeter pull --team 4 --data-dir "
+                + home.resolve("data").toAbsolutePath().normalize()
+                + " --since 2026-11-28' to fetch that day again (the other days are kept)");
   }
 
   @Test

@@ -46,8 +46,8 @@ class StoreMessagesTest {
     assertThat(line)
         .isEqualTo(
             "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete it and run 'labelmeter"
-                + " pull --team 107' to fetch it again, or move /srv/labelmeter/data/107 aside to"
-                + " start the store anew");
+                + " pull --team 107 --data-dir /srv/labelmeter/data' to fetch it again, or move"
+                + " /srv/labelmeter/data/107 aside to start the store anew");
   }
 
   @Test
