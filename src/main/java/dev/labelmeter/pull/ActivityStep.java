@@ -315,7 +315,7 @@ final class ActivityStep {
 
   List<String> warnings() {
     synchronized (warnings) {
-      return List.copyOf(warnings);
+      return Tasks.capped(warnings, "days of activity");
     }
   }
 

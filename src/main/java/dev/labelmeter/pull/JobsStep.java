@@ -226,7 +226,7 @@ final class JobsStep implements AutoCloseable {
 
   List<String> warnings() {
     synchronized (warnings) {
-      return List.copyOf(warnings);
+      return Tasks.capped(warnings, "jobs");
     }
   }
 

@@ -58,6 +58,9 @@ public record PullSummary(
     Duration writeTime,
     Duration totalTime) {
 
+  /** The most job ids {@link #missing()} names; the manifest holds them all. */
+  static final int MAX_IDS_NAMED = 10;
+
   /** Exit status of a pull that ran to the end. */
   public static final int EXIT_OK = 0;
 
@@ -84,10 +87,15 @@ public record PullSummary(
       parts.add("the job list");
     }
     if (!failedJobIds.isEmpty()) {
+      int more = failedJobIds.size() - MAX_IDS_NAMED;
       parts.add(
           failedJobIds.size()
               + (failedJobIds.size() == 1 ? " job (id " : " jobs (ids ")
-              + failedJobIds.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + failedJobIds.stream()
+                  .limit(MAX_IDS_NAMED)
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", "))
+              + (more > 0 ? " and " + more + " more, all in the manifest's failedJobIds" : "")
               + ")");
     }
     if (members.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.labelmeter.pull;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,27 @@ final class Tasks {
    */
   static boolean cancelled() {
     return Thread.currentThread().isInterrupted();
+  }
+
+  /** The most warnings of one kind a manifest keeps word for word. */
+  static final int MAX_WARNINGS = 20;
+
+  /**
+   * Returns {@code warnings}, or when there are more than {@link #MAX_WARNINGS}, the first of them
+   * and one line saying how many more there were, of {@code what} (such as "jobs").
+   */
+  static List<String> capped(List<String> warnings, String what) {
+    if (warnings.size() <= MAX_WARNINGS) {
+      return List.copyOf(warnings);
+    }
+    List<String> kept = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+    kept.add(
+        "... and "
+            + (warnings.size() - MAX_WARNINGS)
+            + " more warnings about "
+            + what
+            + " like those above");
+    return List.copyOf(kept);
   }
 
   /** Waits for every future, rethrowing the first failure as it was thrown in the task. */

@@ -577,6 +577,26 @@ class PullTest {
   }
 
   @Test
+  void manyFailedJobsAreNamedInShortAndKeepTheManifestSmall() throws Exception {
+    for (long id = 101; id <= 125; id++) {
+      server.addJob(id, "in_progress", false);
+      server.failingJobs.add(id);
+    }
+
+    PullSummary summary = pull(NIGHT_1);
+
+    Manifest manifest = Manifest.read(layout).orElseThrow();
+    assertThat(manifest.failedJobIds()).hasSize(25);
+    assertThat(summary.missing())
+        .hasValue(
+            "25 jobs (ids 101, 102, 103, 104, 105, 106, 107, 108, 109, 110 and 15 more, all in"
+                + " the manifest's failedJobIds)");
+    assertThat(manifest.warnings().stream().filter(w -> w.startsWith("job 1")))
+        .hasSize(Tasks.MAX_WARNINGS);
+    assertThat(manifest.warnings()).contains("... and 5 more warnings about jobs like those above");
+  }
+
+  @Test
   void aSinceInTheFutureIsRefusedAlsoWhenAStoreExists() throws Exception {
     pull(NIGHT_1);
 
