@@ -41,6 +41,8 @@ public record PullOptions(
   public static final int MAX_CONCURRENCY = 64;
   public static final Duration DEFAULT_HISTORY = Duration.ofDays(35);
   public static final int MAX_HISTORY_DAYS = 3650;
+  public static final Duration MAX_OVERLAP = Duration.ofDays(7);
+  public static final int MAX_RECHECK_DAYS = 90;
 
   /** The earliest start of a pull's activity: older than any activity a server can hold. */
   public static final Instant EARLIEST_SINCE = Instant.parse("2000-01-01T00:00:00Z");
@@ -86,11 +88,13 @@ public record PullOptions(
       throw new IllegalArgumentException(
           "since must be " + EARLIEST_SINCE + " or later, got " + since.get());
     }
-    if (overlap.isNegative()) {
-      throw new IllegalArgumentException("overlap must not be negative, got " + overlap);
+    if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+      throw new IllegalArgumentException(
+          "overlap must be between 0 and " + MAX_OVERLAP + ", got " + overlap);
     }
-    if (recheck.isNegative()) {
-      throw new IllegalArgumentException("recheck must not be negative, got " + recheck);
+    if (recheck.isNegative() || recheck.compareTo(Duration.ofDays(MAX_RECHECK_DAYS)) > 0) {
+      throw new IllegalArgumentException(
+          "recheck must be between 0 and " + MAX_RECHECK_DAYS + " days, got " + recheck);
     }
   }
 

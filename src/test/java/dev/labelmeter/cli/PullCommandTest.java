@@ -52,6 +52,26 @@ class PullCommandTest {
     assertThat(home.resolve("data")).doesNotExist();
   }
 
+  @Test
+  void anOverlapOfMoreThanAWeekAndARecheckOfMoreThan90DaysAreUsageErrors() {
+    CliRun.Result overlap =
+        new CliRun(home)
+            .env("LABELMETER_OVERLAP", "100000d")
+            .run("pull", "--team", "5", "--data-dir", home.resolve("data").toString());
+    CliRun.Result recheck =
+        new CliRun(home)
+            .env("LABELMETER_RECHECK_DAYS", "1000")
+            .run("pull", "--team", "5", "--data-dir", home.resolve("data").toString());
+
+    assertThat(overlap.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(overlap.err())
+        .contains("LABELMETER_OVERLAP")
+        .contains("the overlap must be 7d or less, got 100000d");
+    assertThat(recheck.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(recheck.err()).contains("recheck days must be 90 or less, got 1000");
+    assertThat(home.resolve("data")).doesNotExist();
+  }
+
   private CliRun.Result pull(String... since) {
     String[] args = new String[since.length + 5];
     args[0] = "pull";

@@ -151,8 +151,8 @@ public enum Setting {
       null,
       "1h",
       "How far before the end of the last pull an incremental pull starts again, to catch late"
-          + " events.",
-      Setting::nonNegativeDuration),
+          + " events, up to 7 days.",
+      Setting::overlap),
   RECHECK_DAYS(
       "pull.recheck-days",
       "LABELMETER_RECHECK_DAYS",
@@ -160,8 +160,8 @@ public enum Setting {
       "7",
       "How many days before its start an incremental pull compares the stored days with the"
           + " server's counts, fetching again those that gained events recorded late; 0 turns"
-          + " the check off.",
-      text -> nonNegativeInt(text, "recheck days")),
+          + " the check off; up to 90.",
+      Setting::recheckDays),
   REPORT_RETENTION_DAYS(
       "retention.report-days",
       "LABELMETER_REPORT_RETENTION_DAYS",
@@ -296,6 +296,32 @@ public enum Setting {
     int value = integer(text, what);
     if (value < 1) {
       throw new IllegalArgumentException(what + " must be 1 or more, got " + value);
+    }
+    return value;
+  }
+
+  private static java.time.Duration overlap(String text) {
+    java.time.Duration overlap = nonNegativeDuration(text);
+    if (overlap.compareTo(PullOptions.MAX_OVERLAP) > 0) {
+      throw new IllegalArgumentException(
+          "the overlap must be "
+              + PullOptions.MAX_OVERLAP.toDays()
+              + "d or less, got "
+              + text
+              + "; to fetch further back once, give pull --since a date");
+    }
+    return overlap;
+  }
+
+  private static int recheckDays(String text) {
+    int value = nonNegativeInt(text, "recheck days");
+    if (value > PullOptions.MAX_RECHECK_DAYS) {
+      throw new IllegalArgumentException(
+          "recheck days must be "
+              + PullOptions.MAX_RECHECK_DAYS
+              + " or less, got "
+              + value
+              + "; to fetch further back once, give pull --since a date");
     }
     return value;
   }
