@@ -145,6 +145,16 @@ public final class ServerAddress {
     return USER_INFO.matcher(address).replaceFirst("$1***@");
   }
 
+  /**
+   * Returns {@code address} as it may be shown: user name and password as {@code ***}, a query or
+   * fragment as {@code ?...} or {@code #...}, since any of them may hold a secret.
+   */
+  public static String masked(String address) {
+    String shown = maskUserInfo(address);
+    int cut = indexOfAny(shown, '?', '#');
+    return cut < 0 ? shown : shown.substring(0, cut + 1) + "...";
+  }
+
   private static void requireNoUserInfo(String address) {
     if (URI.create(address).getRawUserInfo() != null) {
       throw SuperviselyException.configuration(
@@ -247,6 +257,9 @@ public final class ServerAddress {
       URI uri = new URI(address);
       if (uri.getHost() == null) {
         throw new URISyntaxException(address, "no host");
+      }
+      if (uri.getPort() > 65535) {
+        throw new URISyntaxException(address, "the port " + uri.getPort() + " is above 65535");
       }
     } catch (URISyntaxException e) {
       throw SuperviselyException.configuration(

@@ -146,6 +146,18 @@ class ConfigCommandTest {
   }
 
   @Test
+  void aQueryOrFragmentOfTheServerAddressIsMasked() {
+    CliRun.Result query =
+        new CliRun(home).run("config", "--server", "http://h.example/?x-api-key=SeCrEt");
+    CliRun.Result fragment =
+        new CliRun(home).run("config", "--get", "server", "--server", "http://h.example/#SeCrEt");
+
+    assertThat(lineOf(query.out(), "server")).contains("http://h.example/?...");
+    assertThat(fragment.out().strip()).isEqualTo("http://h.example/#...");
+    assertThat(query.out() + fragment.out()).doesNotContain("SeCrEt");
+  }
+
+  @Test
   void anUnknownKeyIsAUsageErrorNamingKeyFileLineAndTheLikelyKey() throws IOException {
     writeConfig("team: 7", "report:", "  idle-treshold: 5m");
 

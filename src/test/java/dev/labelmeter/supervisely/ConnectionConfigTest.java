@@ -58,6 +58,16 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void aPortAbove65535IsAConfigurationError() {
+    SuperviselyException e =
+        catchThrowableOfType(
+            SuperviselyException.class, () -> ServerAddress.normalise("http://127.0.0.1:99999"));
+
+    assertThat(e.kind()).isEqualTo(Kind.CONFIGURATION);
+    assertThat(e.getMessage()).contains("is not a valid URL (the port 99999 is above 65535)");
+  }
+
+  @Test
   void aBlankAddressIsAConfigurationError() {
     SuperviselyException e =
         catchThrowableOfType(SuperviselyException.class, () -> ServerAddress.normalise(" / "));

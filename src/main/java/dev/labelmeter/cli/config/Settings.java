@@ -205,7 +205,8 @@ public final class Settings {
 
   /**
    * Returns the value of {@code setting} as the {@code config} command shows it: the token and
-   * any user name or password in the server address masked, missing values as {@code (not set)}.
+   * any user name, password, query or fragment of the server address masked, missing values as
+   * {@code (not set)}.
    */
   public String display(Setting setting) {
     Object value = values.get(setting);
@@ -222,7 +223,7 @@ public final class Settings {
       return unit == ChronoUnit.MILLIS ? "millis" : "seconds";
     }
     if (setting == Setting.SERVER) {
-      return ServerAddress.maskUserInfo(value.toString());
+      return ServerAddress.masked(value.toString());
     }
     return value.toString();
   }
