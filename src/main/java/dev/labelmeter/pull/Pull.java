@@ -99,6 +99,7 @@ public final class Pull {
     Instant snapshotAt = options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     ActivityPlan plan = ActivityPlan.of(previous, options, snapshotAt);
     Preflight.checkTeam(source, options.teamId());
+    warnIfAnotherServer(previous, warnings);
 
     Files.createDirectories(layout.teamDir());
     try (StoreLock lock = StoreLock.acquire(layout)) {
@@ -118,6 +119,27 @@ public final class Pull {
       return run.execute(startNanos);
     } catch (IOException e) {
       throw new PullStoreException(options.teamId(), layout.teamDir(), previous.isPresent(), e);
+    }
+  }
+
+  /**
+   * Warns when the store was pulled from another address: a server that moved is fine, another
+   * server's team of the same id would be mixed into the store.
+   */
+  private void warnIfAnotherServer(Optional<Manifest> previous, List<String> warnings) {
+    String now = source.serverAddress();
+    Optional<String> before =
+        previous.map(Manifest::server).filter(server -> server != null && !server.equals(now));
+    if (before.isPresent()) {
+      String warning =
+          "the store was pulled from "
+              + before.get()
+              + " and this pull is from "
+              + now
+              + ": if that is another server, this store now mixes both; give each server a"
+              + " data directory of its own (--data-dir)";
+      warnings.add(warning);
+      LOG.warn("{}", warning);
     }
   }
 

@@ -34,6 +34,7 @@ final class FakeSource implements PullSource {
   int failAfterActivityPages = -1;
   SourceException teamFailure;
   boolean countsFail;
+  String address = "http://fake.invalid";
 
   /** Every call but teams.info fails as a server that stopped answering would, after retries. */
   volatile boolean downAfterTeamInfo;
@@ -91,7 +92,7 @@ final class FakeSource implements PullSource {
 
   @Override
   public String serverAddress() {
-    return "http://fake.invalid";
+    return address;
   }
 
   @Override

@@ -597,6 +597,21 @@ class PullTest {
   }
 
   @Test
+  void aPullFromAnotherAddressThanTheStoresWarnsThatTheStoreMayMixTwoServers() throws Exception {
+    pull(NIGHT_1);
+    server.address = "https://other.example";
+
+    PullSummary second = pull(NIGHT_2);
+
+    assertThat(second.warnings())
+        .contains(
+            "the store was pulled from http://fake.invalid and this pull is from"
+                + " https://other.example: if that is another server, this store now mixes both;"
+                + " give each server a data directory of its own (--data-dir)");
+    assertThat(pull(NIGHT_2.plusSeconds(60)).warnings()).noneMatch(w -> w.contains("pulled from"));
+  }
+
+  @Test
   void aSinceInTheFutureIsRefusedAlsoWhenAStoreExists() throws Exception {
     pull(NIGHT_1);
 
