@@ -129,7 +129,7 @@ public record PullSummary(
             .map(count -> count + " members")
             .orElse("members not fetched (the previous list kept)");
     return String.format(
-        "team %d: %s, %s, %d events received, %d new, %d in store, %d days written,"
+        "team %d: %s, %s, %d events received, %d new, %d in store, %d %s written,"
             + " snapshot %s, %.1f s",
         teamId,
         jobs,
@@ -138,6 +138,7 @@ public record PullSummary(
         eventsAdded,
         eventsInStore,
         daysWritten,
+        daysWritten == 1 ? "day" : "days",
         snapshotAt,
         totalTime.toMillis() / 1000.0);
   }

@@ -95,7 +95,12 @@ public final class FiveLineSummary {
         count(quality.unparseableDates()),
         count(quality.decisionsWithoutDone()),
         count(quality.jobsCounterMismatch()),
-        quality.notes().isEmpty() ? "" : ", " + quality.notes().size() + " notes in the report");
+        quality.notes().isEmpty()
+            ? ""
+            : ", "
+                + quality.notes().size()
+                + (quality.notes().size() == 1 ? " note" : " notes")
+                + " in the report");
   }
 
   private static String byStatus(Map<String, Long> jobsByStatus) {

@@ -45,7 +45,7 @@ class FiveLineSummaryTest {
             "Jobs: 200 (completed 120, in_progress 41, on_review 39), 3 stale, 2,310 images"
                 + " remaining, team ETA 2026-12-05",
             "Data quality: 45,210 events, 12 duplicates removed, 0 unparseable dates, 2 decisions"
-                + " without done, 1 job counter mismatches, 1 notes in the report");
+                + " without done, 1 job counter mismatches, 1 note in the report");
   }
 
   @Test
