@@ -1,5 +1,6 @@
 package dev.labelmeter.supervisely;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -527,7 +528,7 @@ final class ApiTransport {
           response.statusCode(),
           null,
           null,
-          "The server's answer to " + method + " is broken JSON: " + firstLine(e.getMessage()),
+          "The server's answer to " + method + " is broken JSON: " + jsonProblem(e),
           "Run again; if it persists, a proxy may be cutting responses short",
           e);
     }
@@ -658,6 +659,24 @@ final class ApiTransport {
               ? "no response within the request timeout of " + seconds(requestTimeout)
               : describe(e);
     };
+  }
+
+  /**
+   * Returns what is wrong with a JSON text in words and where, such as {@code Unexpected
+   * end-of-input: expected close marker for Object, at line 1, column 560244}, without the
+   * parser's description of its source.
+   */
+  private static String jsonProblem(IOException e) {
+    if (!(e instanceof JsonProcessingException json)) {
+      return firstLine(String.valueOf(e.getMessage()));
+    }
+    String problem =
+        firstLine(String.valueOf(json.getOriginalMessage()))
+            .replaceAll("\\s*\\((start marker )?at \\[Source:.*$", "");
+    JsonLocation where = json.getLocation();
+    return where == null || where.getLineNr() < 0
+        ? problem
+        : problem + ", at line " + where.getLineNr() + ", column " + where.getColumnNr();
   }
 
   /** Returns the exception's class and the first message in its chain, on one line. */
