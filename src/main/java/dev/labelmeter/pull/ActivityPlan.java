@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The activity range of one pull.
@@ -20,6 +22,7 @@ import java.util.Optional;
  *     before {@code fetchFrom} to the day of {@code fetchFrom}
  */
 record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slice> recheck) {
+  private static final Logger LOG = LoggerFactory.getLogger(ActivityPlan.class);
 
   /** Returns the plan for a pull that fixed its end at {@code snapshotAt}. */
   static ActivityPlan of(Optional<Manifest> previous, PullOptions options, Instant snapshotAt)
@@ -80,7 +83,15 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
    * that is earlier, so that a since after the last pull cannot leave a gap in the store.
    */
   private static Instant earliest(Instant since, Optional<Instant> incremental) {
-    return incremental.filter(start -> start.isBefore(since)).orElse(since);
+    Optional<Instant> earlier = incremental.filter(start -> start.isBefore(since));
+    earlier.ifPresent(
+        start ->
+            LOG.info(
+                "--since {} is after the last pull; starting at {}, where this pull would have"
+                    + " started anyway, so that the store keeps no gap",
+                since,
+                start));
+    return earlier.orElse(since);
   }
 
   private static Instant dayStart(Instant instant) {
