@@ -115,6 +115,10 @@ final class PullCommand extends BaseCommand {
               + "' is neither an ISO date (2026-11-01) nor an instant"
               + " (2026-11-01T06:00:00Z)");
     }
+    if (start.isAfter(context().clock().instant())) {
+      throw new ParameterException(
+          spec.commandLine(), "--since '" + text + "' is in the future; give a date in the past");
+    }
     if (start.isBefore(PullOptions.EARLIEST_SINCE)) {
       throw new ParameterException(
           spec.commandLine(),
