@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Says when a report's window reaches before the activity its store is known to hold. The
+ * Says when a report's window reaches before, or ends after, the activity its store is known to
+ * hold. The
  * manifest's {@code activity.from} is where the store's continuous range starts; day partitions
  * before it may hold an older history, or only part of a day a killed pull fetched, so figures
  * there count what happens to be on disk. Both engines add this note to their data quality.
@@ -25,6 +27,36 @@ public final class StoreCoverage {
    * zone}: at most one, about the earliest of the two that starts before the store's activity.
    */
   public static List<String> notes(Manifest manifest, DateWindow window, ZoneId zone) {
+    List<String> notes = new ArrayList<>(startNotes(manifest, window, zone));
+    endNote(manifest, window, zone).ifPresent(notes::add);
+    return List.copyOf(notes);
+  }
+
+  /**
+   * Returns a note when the last pull could not fetch the activity up to its snapshot and {@code
+   * window} ends after the activity the store holds, so the window's last hours are missing.
+   */
+  private static Optional<String> endNote(Manifest manifest, DateWindow window, ZoneId zone) {
+    Optional<Instant> to =
+        Optional.ofNullable(manifest.activity())
+            .map(Manifest.ActivityRange::to)
+            .filter(end -> manifest.snapshotAt() != null && end.isBefore(manifest.snapshotAt()));
+    if (to.isEmpty() || !window.endInstant(zone).isAfter(to.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "The window "
+            + words(window)
+            + " ends after the store's activity, which ends at "
+            + MINUTE.format(to.get().atZone(zone))
+            + " ("
+            + zoneName(zone)
+            + "): the last pull could not fetch the activity since then, so the window's last"
+            + " hours count only what the store holds. Run 'labelmeter pull' again once the"
+            + " server answers.");
+  }
+
+  private static List<String> startNotes(Manifest manifest, DateWindow window, ZoneId zone) {
     Optional<Instant> from =
         Optional.ofNullable(manifest.activity()).map(Manifest.ActivityRange::from);
     if (from.isEmpty()) {
@@ -34,7 +66,7 @@ public final class StoreCoverage {
         " starts before the store's activity, which begins at "
             + MINUTE.format(from.get().atZone(zone))
             + " ("
-            + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId())
+            + zoneName(zone)
             + ")";
     if (window.startInstant(zone).isBefore(from.get())) {
       return List.of(
@@ -55,6 +87,10 @@ public final class StoreCoverage {
               + pullHint(previous.startInstant(zone)));
     }
     return List.of();
+  }
+
+  private static String zoneName(ZoneId zone) {
+    return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
   }
 
   private static String words(DateWindow window) {

@@ -58,6 +58,30 @@ class StoreCoverageTest {
   }
 
   @Test
+  void aWindowEndingAfterTheActivityOfAnIncompleteLastPullSaysWhereItEndsAndWhatToRun() {
+    Instant lastComplete = Instant.parse("2026-11-29T02:00:00Z"); // the pull of 12-01 failed
+    DateWindow week = window("2026-11-24", "2026-12-01");
+
+    assertThat(StoreCoverage.notes(manifest(FROM, lastComplete), week, ZoneOffset.UTC))
+        .containsExactly(
+            "The window 2026-11-24 to 2026-11-30 ends after the store's activity, which ends at"
+                + " 2026-11-29 02:00 (UTC): the last pull could not fetch the activity since then,"
+                + " so the window's last hours count only what the store holds. Run 'labelmeter"
+                + " pull' again once the server answers.");
+    assertThat(
+            StoreCoverage.notes(
+                manifest(FROM, lastComplete), window("2026-11-21", "2026-11-28"), ZoneOffset.UTC))
+        .isEmpty();
+  }
+
+  @Test
+  void aCompleteLastPullSaysNothingAboutTheEndEvenForAWindowThatReachesItsSnapshotDay() {
+    assertThat(
+            StoreCoverage.notes(manifest(FROM), window("2026-11-25", "2026-12-02"), ZoneOffset.UTC))
+        .isEmpty();
+  }
+
+  @Test
   void aStoreWithoutAnActivityRangeSaysNothingHere() {
     assertThat(
             StoreCoverage.notes(manifest(null), window("2026-10-01", "2026-11-01"), ZoneOffset.UTC))
@@ -69,8 +93,12 @@ class StoreCoverageTest {
   }
 
   private static Manifest manifest(Instant from) {
+    return manifest(from, SNAPSHOT);
+  }
+
+  private static Manifest manifest(Instant from, Instant to) {
     Manifest.ActivityRange activity =
-        from == null ? null : new Manifest.ActivityRange(from, SNAPSHOT, 10L, true);
+        from == null ? null : new Manifest.ActivityRange(from, to, 10L, true);
     return new Manifest(
         Manifest.FORMAT_VERSION, 7, SNAPSHOT, "http://x", null, null, activity, null, null, null);
   }
