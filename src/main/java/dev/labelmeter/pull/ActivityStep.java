@@ -165,8 +165,14 @@ final class ActivityStep {
     }
   }
 
-  /** Returns how many events the store holds for {@code day}, with what this pull wrote. */
+  /**
+   * Returns how many events the store holds for {@code day}, with what this pull wrote: none when
+   * its partition is not on disk (deleted by hand), so that the day is fetched again.
+   */
   private long storedLines(LocalDate day, Optional<Manifest> previous) {
+    if (!Files.exists(layout.activityDay(day))) {
+      return 0;
+    }
     String file = layout.relative(layout.activityDay(day));
     Manifest.FileEntry entry = files.get(file);
     if (entry == null) {

@@ -612,6 +612,18 @@ class PullTest {
   }
 
   @Test
+  void aDayPartitionDeletedByHandInsideTheRecheckIsFetchedAgainByTheNextPull() throws Exception {
+    pull(NIGHT_1);
+    Files.delete(layout.activityDay(LocalDate.parse("2026-11-29")));
+
+    pull(NIGHT_2);
+
+    assertThat(StoreContents.read(layout).days().get(LocalDate.parse("2026-11-29")))
+        .extracting(e -> e.path("image").asText())
+        .containsExactlyInAnyOrder("b", "c", "d");
+  }
+
+  @Test
   void aSinceInTheFutureIsRefusedAlsoWhenAStoreExists() throws Exception {
     pull(NIGHT_1);
 
