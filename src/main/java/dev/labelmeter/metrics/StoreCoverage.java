@@ -27,6 +27,12 @@ public final class StoreCoverage {
    * zone}: at most one, about the earliest of the two that starts before the store's activity.
    */
   public static List<String> notes(Manifest manifest, DateWindow window, ZoneId zone) {
+    if (manifest.activity() == null && manifest.counts().getOrDefault("events", 0L) > 0) {
+      return List.of(
+          "The store holds no complete activity range yet: its first pull could not fetch every"
+              + " day, so the figures count only what the store holds. Run 'labelmeter pull'"
+              + " again once the server answers.");
+    }
     List<String> notes = new ArrayList<>(startNotes(manifest, window, zone));
     endNote(manifest, window, zone).ifPresent(notes::add);
     return List.copyOf(notes);

@@ -321,7 +321,7 @@ final class ActivityStep {
 
   List<String> warnings() {
     synchronized (warnings) {
-      return Tasks.capped(warnings, "days of activity");
+      return Tasks.capped(warnings.stream().sorted().toList(), "days of activity");
     }
   }
 

@@ -99,7 +99,10 @@ final class CircuitBreaker implements PullSource {
   private <T> PageHandler<T> thenCheck(PageHandler<T> handler) {
     return (entities, total) -> {
       handler.accept(entities, total);
-      checkOpen();
+      SourceException first = lost.get();
+      if (first != null) {
+        throw SourceException.stoppedBetweenPages(first);
+      }
     };
   }
 

@@ -44,6 +44,19 @@ public class SourceException extends RuntimeException {
   }
 
   /**
+   * Returns the failure of a paged call stopped before its next page because {@code lost}, an
+   * earlier call, found the server no longer answering; the pages before it are kept.
+   */
+  static SourceException stoppedBetweenPages(SourceException lost) {
+    return new SourceException(
+        lost.kind,
+        null,
+        "stopped before its next page: the server had stopped answering",
+        lost,
+        true);
+  }
+
+  /**
    * Returns {@code e}, a call that was under way when another found the server no longer
    * answering and that then failed the same way, marked as part of that one failure.
    */

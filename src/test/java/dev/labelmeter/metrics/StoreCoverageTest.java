@@ -82,6 +82,28 @@ class StoreCoverageTest {
   }
 
   @Test
+  void eventsWithoutAnActivityRangeAreTheFirstPullsPartOfTheHistory() {
+    Manifest incomplete =
+        new Manifest(
+            Manifest.FORMAT_VERSION,
+            7,
+            SNAPSHOT,
+            "http://x",
+            null,
+            java.util.Map.of("events", 1200L),
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(StoreCoverage.notes(incomplete, window("2026-11-24", "2026-12-01"), ZoneOffset.UTC))
+        .containsExactly(
+            "The store holds no complete activity range yet: its first pull could not fetch every"
+                + " day, so the figures count only what the store holds. Run 'labelmeter pull'"
+                + " again once the server answers.");
+  }
+
+  @Test
   void aStoreWithoutAnActivityRangeSaysNothingHere() {
     assertThat(
             StoreCoverage.notes(manifest(null), window("2026-10-01", "2026-11-01"), ZoneOffset.UTC))

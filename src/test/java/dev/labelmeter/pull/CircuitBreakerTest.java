@@ -129,6 +129,7 @@ class CircuitBreakerTest {
     assertThat(pagesHandled).containsExactly(1);
     assertThat(server.calls).containsExactly("teams.activity page 1", "jobs.info 1");
     assertThat(e.afterServerLost()).isTrue();
+    assertThat(e).hasMessage("stopped before its next page: the server had stopped answering");
   }
 
   @Test

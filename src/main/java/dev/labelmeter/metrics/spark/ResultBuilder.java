@@ -22,9 +22,9 @@ import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.Percentiles;
+import dev.labelmeter.metrics.PullNotes;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
-import dev.labelmeter.metrics.StoreCoverage;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
 import dev.labelmeter.store.EventDates;
@@ -760,14 +760,7 @@ final class ResultBuilder {
   /** Returns the notes, worded and ordered as the Tablesaw engine's. */
   private List<String> notes(boolean noJobs, Map<String, Long> counts, long unknownClassRows) {
     List<String> notes = new ArrayList<>();
-    job.manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
-    notes.addAll(StoreCoverage.notes(job.manifest, job.window, job.zone));
-    if (!job.manifest.failedJobIds().isEmpty()) {
-      notes.add(
-          "Jobs whose info or stats failed in the last pull (their figures may be missing or"
-              + " old): "
-              + job.manifest.failedJobIds());
-    }
+    notes.addAll(PullNotes.of(job.manifest, job.window, job.zone));
     if (noJobs) {
       notes.add("The store holds no jobs: job, class and ETA figures are empty.");
     }

@@ -16,9 +16,9 @@ import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.Percentiles;
+import dev.labelmeter.metrics.PullNotes;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
-import dev.labelmeter.metrics.StoreCoverage;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
 import dev.labelmeter.store.EventDates;
@@ -298,14 +298,7 @@ final class ResultAssembler {
     Manifest manifest = tables.manifest();
     StoreTables.EventCounts counts = tables.counts();
     List<String> notes = new ArrayList<>();
-    manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
-    notes.addAll(StoreCoverage.notes(manifest, window, params.zone()));
-    if (!manifest.failedJobIds().isEmpty()) {
-      notes.add(
-          "Jobs whose info or stats failed in the last pull (their figures may be missing or"
-              + " old): "
-              + manifest.failedJobIds());
-    }
+    notes.addAll(PullNotes.of(manifest, window, params.zone()));
     if (jobs.isEmpty()) {
       notes.add("The store holds no jobs: job, class and ETA figures are empty.");
     }
