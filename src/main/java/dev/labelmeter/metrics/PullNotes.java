@@ -17,7 +17,9 @@ public final class PullNotes {
 
   private PullNotes() {}
 
-  /** Returns the notes of {@code manifest}'s pull for a report of {@code window} in {@code zone}. */
+  /**
+   * Returns the notes of {@code manifest}'s pull for a report of {@code window} in {@code zone}.
+   */
   public static List<String> of(Manifest manifest, DateWindow window, ZoneId zone) {
     List<String> notes = new ArrayList<>();
     manifest.warnings().forEach(w -> notes.add("Pull warning: " + w));
