@@ -308,33 +308,30 @@ public enum Setting {
               + PullOptions.MAX_OVERLAP.toDays()
               + "d or less, got "
               + text
-              + "; to fetch further back once, give pull --since a date");
+              + "; to reach further back once, give pull --since a date");
     }
     return overlap;
   }
 
   private static int recheckDays(String text) {
-    int value = nonNegativeInt(text, "recheck days");
-    if (value > PullOptions.MAX_RECHECK_DAYS) {
-      throw new IllegalArgumentException(
-          "recheck days must be "
-              + PullOptions.MAX_RECHECK_DAYS
-              + " or less, got "
-              + value
-              + "; to fetch further back once, give pull --since a date");
-    }
-    return value;
+    return atMost(
+        nonNegativeInt(text, "recheck days"), PullOptions.MAX_RECHECK_DAYS, "recheck days");
   }
 
   private static int historyDays(String text) {
-    int value = positiveInt(text, "history days");
-    if (value > PullOptions.MAX_HISTORY_DAYS) {
+    return atMost(positiveInt(text, "history days"), PullOptions.MAX_HISTORY_DAYS, "history days");
+  }
+
+  /** Returns {@code value}, refusing one above {@code max} of a pull's reach into the past. */
+  private static int atMost(int value, int max, String what) {
+    if (value > max) {
       throw new IllegalArgumentException(
-          "history days must be "
-              + PullOptions.MAX_HISTORY_DAYS
+          what
+              + " must be "
+              + max
               + " or less, got "
               + value
-              + "; to reach further back, give pull --since a date");
+              + "; to reach further back once, give pull --since a date");
     }
     return value;
   }
