@@ -1,12 +1,12 @@
 package dev.labelmeter.pull;
 
+import dev.labelmeter.store.Manifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a pull did.
@@ -58,9 +58,6 @@ public record PullSummary(
     Duration writeTime,
     Duration totalTime) {
 
-  /** The most job ids {@link #missing()} names; the manifest holds them all. */
-  static final int MAX_IDS_NAMED = 10;
-
   /** Exit status of a pull that ran to the end. */
   public static final int EXIT_OK = 0;
 
@@ -87,15 +84,13 @@ public record PullSummary(
       parts.add("the job list");
     }
     if (!failedJobIds.isEmpty()) {
-      int more = failedJobIds.size() - MAX_IDS_NAMED;
       parts.add(
           failedJobIds.size()
               + (failedJobIds.size() == 1 ? " job (id " : " jobs (ids ")
-              + failedJobIds.stream()
-                  .limit(MAX_IDS_NAMED)
-                  .map(String::valueOf)
-                  .collect(Collectors.joining(", "))
-              + (more > 0 ? " and " + more + " more, all in the manifest's failedJobIds" : "")
+              + Manifest.idsInShort(failedJobIds)
+              + (failedJobIds.size() > Manifest.MAX_IDS_NAMED
+                  ? ", all in the manifest's failedJobIds"
+                  : "")
               + ")");
     }
     if (members.isEmpty()) {

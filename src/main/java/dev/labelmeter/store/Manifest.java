@@ -42,6 +42,23 @@ public record Manifest(
 
   public static final int FORMAT_VERSION = 1;
 
+  /** The most ids {@link #idsInShort} names; the manifest itself holds them all. */
+  public static final int MAX_IDS_NAMED = 10;
+
+  /**
+   * Returns {@code ids}, such as {@link #failedJobIds()}, for a message: all of them when there
+   * are at most {@link #MAX_IDS_NAMED} ({@code 5, 9}), else the first ones and how many more
+   * ({@code 101, ..., 110 and 1460 more}).
+   */
+  public static String idsInShort(List<Long> ids) {
+    int more = ids.size() - MAX_IDS_NAMED;
+    return ids.stream()
+            .limit(MAX_IDS_NAMED)
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", "))
+        + (more > 0 ? " and " + more + " more" : "");
+  }
+
   public Manifest {
     files = files == null ? Map.of() : Map.copyOf(files);
     counts = counts == null ? Map.of() : Map.copyOf(counts);
