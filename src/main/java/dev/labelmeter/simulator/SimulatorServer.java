@@ -55,7 +55,16 @@ public final class SimulatorServer implements AutoCloseable {
   private final SimulatorApi api;
   private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
   private volatile FaultConfig faults;
-  private SplittableRandom faultRandom;
+
+  /** Draws the latencies of all requests. */
+  private SplittableRandom latencyRandom;
+
+  /**
+   * Draws the drops and errors, only for requests to the methods the faults apply to, so the n-th
+   * such request fails or not by the seed alone, whatever other calls run beside it.
+   */
+  private SplittableRandom failureRandom;
+
   private HttpServer http;
   private ExecutorService executor;
 
@@ -146,7 +155,8 @@ public final class SimulatorServer implements AutoCloseable {
   /** Replaces the faults, effective for the next request. */
   public synchronized void setFaults(FaultConfig newFaults) {
     this.faults = Objects.requireNonNull(newFaults, "faults");
-    this.faultRandom = new SplittableRandom(newFaults.seed());
+    this.latencyRandom = new SplittableRandom(newFaults.seed());
+    this.failureRandom = new SplittableRandom(newFaults.seed() ^ 0x5DEECE66DL);
   }
 
   // ---------------------------------------------------------------- ground truth
@@ -284,13 +294,14 @@ public final class SimulatorServer implements AutoCloseable {
     double dropDraw;
     double errorDraw;
     Duration latency;
+    boolean applies = f.appliesTo(method);
     synchronized (this) {
-      latency = f.drawLatency(faultRandom);
-      dropDraw = faultRandom.nextDouble();
-      errorDraw = faultRandom.nextDouble();
+      latency = f.drawLatency(latencyRandom);
+      dropDraw = applies ? failureRandom.nextDouble() : 1;
+      errorDraw = applies ? failureRandom.nextDouble() : 1;
     }
     sleep(latency);
-    if (!f.appliesTo(method)) {
+    if (!applies) {
       return false;
     }
     if (dropDraw < f.dropShare()) {
