@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The activity range of one pull.
  *
  * @param fetchFrom where this pull's queries start: {@code --since} or the last pull's end minus
- *     the overlap, whichever is earlier, else the snapshot minus the history
+ *     the overlap, whichever is earlier, else the snapshot minus the history; earlier still when
+ *     the store holds days before its range, left by a pull stopped before its manifest
  * @param storeFrom where the store's continuous range starts once this pull is done
  * @param recheck the stored days (each the part of a UTC day inside the store's range) whose
  *     count the pull compares with the server's, to fetch again those that gained events dated
@@ -24,8 +25,15 @@ import org.slf4j.LoggerFactory;
 record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slice> recheck) {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityPlan.class);
 
-  /** Returns the plan for a pull that fixed its end at {@code snapshotAt}. */
-  static ActivityPlan of(Optional<Manifest> previous, PullOptions options, Instant snapshotAt)
+  /**
+   * Returns the plan for a pull that fixed its end at {@code snapshotAt}, of a store whose day
+   * partitions start at {@code firstStoredDay}.
+   */
+  static ActivityPlan of(
+      Optional<Manifest> previous,
+      PullOptions options,
+      Instant snapshotAt,
+      Optional<LocalDate> firstStoredDay)
       throws PullException {
     Optional<Manifest.ActivityRange> before =
         previous.map(Manifest::activity).filter(r -> r.from() != null && r.to() != null);
@@ -40,10 +48,11 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
               + "): give a --since in the past, or check the clock");
     }
     Optional<Instant> incremental = before.map(r -> r.to().minus(options.overlap()));
-    Instant from =
+    Instant planned =
         since
             .map(start -> earliest(start, incremental))
             .orElseGet(() -> incremental.orElse(snapshotAt.minus(options.history())));
+    Instant from = reachingStrayDays(planned, before, firstStoredDay);
     if (from.isAfter(snapshotAt)) {
       throw new PullException(
           PullException.Reason.BAD_OPTION,
@@ -92,6 +101,34 @@ record ActivityPlan(Instant fetchFrom, Instant storeFrom, List<ActivityStep.Slic
                 since,
                 start));
     return earlier.orElse(since);
+  }
+
+  /**
+   * Returns {@code planned}, or the start of {@code firstStoredDay} when that day is before the
+   * day where the store's range would start: a pull stopped before its manifest (a first pull with
+   * {@code --since}, say) left days that no manifest covers, and this pull fetches them again so
+   * that they end up complete and inside the range.
+   */
+  private static Instant reachingStrayDays(
+      Instant planned,
+      Optional<Manifest.ActivityRange> before,
+      Optional<LocalDate> firstStoredDay) {
+    Instant rangeStart = before.map(Manifest.ActivityRange::from).orElse(planned);
+    if (planned.isBefore(rangeStart)) {
+      rangeStart = planned;
+    }
+    LocalDate rangeDay = LocalDate.ofInstant(rangeStart, ZoneOffset.UTC);
+    Optional<LocalDate> stray = firstStoredDay.filter(day -> day.isBefore(rangeDay));
+    if (stray.isEmpty()) {
+      return planned;
+    }
+    Instant start = stray.get().atStartOfDay(ZoneOffset.UTC).toInstant();
+    LOG.info(
+        "the store holds days from {} that no finished pull covers (a pull was stopped before it"
+            + " finished); starting at {} to fetch them again",
+        stray.get(),
+        start);
+    return start;
   }
 
   private static Instant dayStart(Instant instant) {

@@ -97,7 +97,8 @@ public final class Pull {
     List<String> warnings = new ArrayList<>();
     Optional<Manifest> previous = readPrevious(layout, warnings);
     Instant snapshotAt = options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-    ActivityPlan plan = ActivityPlan.of(previous, options, snapshotAt);
+    ActivityPlan plan =
+        ActivityPlan.of(previous, options, snapshotAt, layout.activityDays().stream().findFirst());
     Preflight.checkTeam(source, options.teamId());
     warnIfAnotherServer(previous, warnings);
 

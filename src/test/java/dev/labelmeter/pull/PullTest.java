@@ -384,6 +384,31 @@ class PullTest {
         .isEqualTo(Instant.parse("2026-10-26T02:00:00Z"));
   }
 
+  @Test
+  void aFirstPullWithSinceStoppedBeforeItsManifestIsCompletedByAPlainPullFromItsFirstStoredDay()
+      throws Exception {
+    Checkpoint diesAfterTheOldDay =
+        what -> {
+          if (what.contains("day=2026-10-01")) {
+            throw new IOException("killed after " + what);
+          }
+        };
+    PullOptions since = options(NIGHT_1).since(Instant.parse("2026-09-20T00:00:00Z")).build();
+    assertThatThrownBy(() -> new Pull(server, since, diesAfterTheOldDay).run())
+        .hasMessageContaining("killed after");
+    assertThat(Manifest.read(layout)).isEmpty();
+
+    PullSummary summary = pull(NIGHT_1);
+
+    StoreContents store = StoreContents.read(layout);
+    assertThat(summary.exitCode()).isZero();
+    assertThat(store.manifest().activity().from()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+    assertThat(store.dayEvents())
+        .extracting(e -> e.path("image").asText())
+        .containsExactlyInAnyOrder("before history", "a", "b", "c", "d", "e");
+    assertThat(store.manifest().count("events")).isEqualTo(6);
+  }
+
   PullSummary pullSince(Instant now, String since) throws Exception {
     return new Pull(server, options(now).since(Instant.parse(since)).build()).run();
   }
