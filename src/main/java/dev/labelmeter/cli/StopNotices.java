@@ -22,7 +22,7 @@ final class StopNotices {
   static String reports(String command) {
     return stopped(command)
         + "the reports keep their last complete state; a hidden .staging-* folder left beside"
-        + " them can be deleted";
+        + " them is removed by a later report into that folder once an hour old, or can be deleted";
   }
 
   /** Returns the line of a command that writes both, such as {@code run}. */

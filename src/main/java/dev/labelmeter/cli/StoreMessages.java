@@ -1,5 +1,6 @@
 package dev.labelmeter.cli;
 
+import dev.labelmeter.cli.pipeline.ReportWriteException;
 import dev.labelmeter.pull.PullStoreException;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
@@ -10,12 +11,14 @@ import java.util.Optional;
 
 /**
  * The one-line messages of the store's failures while a command runs: a damaged file, named with
- * the pull that fetches it again, and a disk that fills up while a pull writes, with where to make
- * room. Other failures keep their own message.
+ * the pull that fetches it again, and a disk that fills up while a pull writes the store or a
+ * command writes reports, with where to make room. Other failures keep their own message.
  */
 final class StoreMessages {
   private static final String DATA_DIR_CHOICES =
       "--data-dir, LABELMETER_DATA_DIR or 'data-dir:' in the configuration file";
+  private static final String REPORTS_DIR_CHOICES =
+      "--reports-dir or --out, LABELMETER_REPORTS_DIR or 'reports-dir:' in the configuration file";
 
   /** Texts of the operating systems for a full disk or an exceeded quota, in lower case. */
   private static final String[] NO_SPACE = {
@@ -36,7 +39,21 @@ final class StoreMessages {
     if (pull.isPresent() && noSpace.isPresent()) {
       return Optional.of(full(pull.get(), noSpace.get()));
     }
+    Optional<ReportWriteException> reports = find(ex, ReportWriteException.class);
+    if (reports.isPresent() && noSpace.isPresent()) {
+      return Optional.of(full(reports.get(), noSpace.get()));
+    }
     return Optional.empty();
+  }
+
+  private static String full(ReportWriteException reports, String reason) {
+    return "cannot write the reports in "
+        + reports.directory()
+        + ": "
+        + reason
+        + "; free some space or choose another reports directory ("
+        + REPORTS_DIR_CHOICES
+        + "); the reports already there are kept";
   }
 
   private static String full(PullStoreException pull, String reason) {

@@ -2,6 +2,7 @@ package dev.labelmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.labelmeter.cli.pipeline.ReportWriteException;
 import dev.labelmeter.pull.PullStoreException;
 import dev.labelmeter.store.StoreFormatException;
 import java.io.IOException;
@@ -23,6 +24,22 @@ class StoreMessagesTest {
                 + " free some space or choose another data directory (--data-dir,"
                 + " LABELMETER_DATA_DIR or 'data-dir:' in the configuration file); the previous"
                 + " store is kept");
+  }
+
+  @Test
+  void aDiskThatFillsUpWhileWritingReportsNamesTheFolderAndWhereToMakeRoom() {
+    IOException full = new IOException("No space left on device");
+
+    String line =
+        ErrorHandlers.describe(
+            new ReportWriteException(Path.of("/srv/labelmeter/reports/107/2026-11-30"), full));
+
+    assertThat(line)
+        .isEqualTo(
+            "cannot write the reports in /srv/labelmeter/reports/107/2026-11-30: no space left on"
+                + " device; free some space or choose another reports directory (--reports-dir or"
+                + " --out, LABELMETER_REPORTS_DIR or 'reports-dir:' in the configuration file);"
+                + " the reports already there are kept");
   }
 
   @Test

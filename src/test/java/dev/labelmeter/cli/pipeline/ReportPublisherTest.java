@@ -7,6 +7,9 @@ import dev.labelmeter.cli.config.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +86,44 @@ class ReportPublisherTest {
         .hasMessageContaining("writer bug");
 
     assertThat(reports.resolve("7")).doesNotExist();
+  }
+
+  @Test
+  void aFailureToWriteNamesTheReportsFolder() {
+    ReportFiles location = ReportFiles.under(reports, 7, NIGHT);
+    Map<ReportFormat, ReportPublisher.FileWriter> full =
+        Map.of(
+            ReportFormat.XLSX,
+            file -> {
+              throw new IOException("No space left on device");
+            });
+
+    assertThatThrownBy(() -> ReportPublisher.publish(location, full))
+        .isInstanceOf(ReportWriteException.class)
+        .hasMessage(
+            "cannot write the reports in "
+                + reports.resolve("7/2026-11-30").toAbsolutePath()
+                + ": No space left on device");
+  }
+
+  @Test
+  void aStagingFolderOfAKilledRunIsRemovedOnceAnHourOldAndAYoungerOneIsLeftToItsRun()
+      throws IOException {
+    ReportFiles location = ReportFiles.under(reports, 7, NIGHT);
+    Path night = Files.createDirectories(location.directory());
+    Path killed = Files.createDirectories(night.resolve(".staging-111"));
+    Path half = Files.writeString(killed.resolve("labelmeter-team7-2026-11-30.xlsx"), "half");
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Files.setLastModifiedTime(half, twoHoursAgo);
+    Files.setLastModifiedTime(killed, twoHoursAgo);
+    Path running = Files.createDirectories(night.resolve(".staging-222"));
+    Files.writeString(running.resolve("labelmeter-team7-2026-11-30.xlsx"), "being written");
+
+    ReportPublisher.publish(location, writers("first"));
+
+    assertThat(listing(night))
+        .containsExactlyInAnyOrder(
+            ".staging-222", "labelmeter-team7-2026-11-30.xlsx", "labelmeter-team7-2026-11-30.html");
   }
 
   private static Map<ReportFormat, ReportPublisher.FileWriter> writers(String run) {
