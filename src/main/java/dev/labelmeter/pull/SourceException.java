@@ -57,6 +57,16 @@ public class SourceException extends RuntimeException {
   }
 
   /**
+   * Returns the failure of a call that was under way, most likely waiting out its retries, when
+   * {@code lost}, another call, found the server no longer answering, and that was interrupted for
+   * it; {@code failure} is how the interrupted call ended.
+   */
+  static SourceException cutShort(SourceException lost, SourceException failure) {
+    return new SourceException(
+        lost.kind, null, "cut short: the server had stopped answering", failure, true);
+  }
+
+  /**
    * Returns {@code e}, a call that was under way when another found the server no longer
    * answering and that then failed the same way, marked as part of that one failure.
    */

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The pull's circuit breaker: one lost server, one failure to report, no more calls. */
@@ -140,6 +143,80 @@ class CircuitBreakerTest {
     assertThat(e).hasMessage("Lost the connection (11 attempts)");
     assertThat(breaker.lostServer().orElseThrow().afterServerLost()).isFalse();
     assertThat(breaker.callsNotMade()).isZero();
+  }
+
+  /** A server whose stats call waits out its retries until it is interrupted. */
+  private static class RetryingServer extends DyingServer {
+    final CountDownLatch waiting = new CountDownLatch(1);
+
+    @Override
+    public Optional<JsonBytes> jobStats(long jobId) {
+      waiting.countDown();
+      try {
+        Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // the client's back-off between retries
+        return Optional.empty();
+      } catch (InterruptedException e) {
+        throw new SourceException(SourceException.Kind.FAILED, null, "Interrupted", e);
+      }
+    }
+  }
+
+  @Test
+  void aCallWaitingOutItsRetriesIsCutShortWhenAnotherFindsTheServerGone() throws Exception {
+    RetryingServer retrying = new RetryingServer();
+    CircuitBreaker guard = new CircuitBreaker(retrying);
+    CompletableFuture<Object[]> stats =
+        CompletableFuture.supplyAsync(
+            () -> {
+              SourceException e =
+                  catchThrowableOfType(SourceException.class, () -> guard.jobStats(5));
+              return new Object[] {e, Thread.currentThread().isInterrupted()};
+            });
+    assertThat(retrying.waiting.await(30, TimeUnit.SECONDS)).isTrue();
+
+    SourceException first = catchThrowableOfType(SourceException.class, () -> guard.jobInfo(1));
+    Object[] outcome = stats.get(30, TimeUnit.SECONDS);
+
+    SourceException cut = (SourceException) outcome[0];
+    assertThat(cut).hasMessage("cut short: the server had stopped answering");
+    assertThat(cut.afterServerLost()).isTrue();
+    assertThat(cut.getCause()).hasMessage("Interrupted");
+    assertThat(outcome[1]).as("the breaker's interrupt is taken back").isEqualTo(false);
+    assertThat(guard.lostServer()).containsSame(first);
+  }
+
+  @Test
+  void aThreadHandingAPageToThePullIsNotInterruptedButStopsBeforeItsNextPage() throws Exception {
+    CountDownLatch handling = new CountDownLatch(1);
+    CountDownLatch tripped = new CountDownLatch(1);
+    List<Boolean> interruptedWhileHandling = new ArrayList<>();
+    CompletableFuture<SourceException> activity =
+        CompletableFuture.supplyAsync(
+            () ->
+                catchThrowableOfType(
+                    SourceException.class,
+                    () ->
+                        breaker.activity(
+                            7,
+                            FROM,
+                            TO,
+                            (entities, total) -> {
+                              handling.countDown();
+                              try {
+                                tripped.await(30, TimeUnit.SECONDS);
+                              } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                              }
+                              interruptedWhileHandling.add(Thread.currentThread().isInterrupted());
+                            })));
+    assertThat(handling.await(30, TimeUnit.SECONDS)).isTrue();
+
+    catchThrowableOfType(SourceException.class, () -> breaker.jobInfo(1));
+    tripped.countDown();
+    SourceException e = activity.get(30, TimeUnit.SECONDS);
+
+    assertThat(interruptedWhileHandling).containsExactly(false);
+    assertThat(e).hasMessage("stopped before its next page: the server had stopped answering");
   }
 
   @Test
