@@ -1,6 +1,5 @@
 package dev.labelmeter.supervisely;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -8,12 +7,9 @@ import dev.labelmeter.supervisely.SuperviselyException.Kind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,13 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that talks HTTP: posts a JSON body to {@code {apiBase}/v3/{method}}, retries what
- * is retryable, maps failures to {@link SuperviselyException} and logs one line per attempt. Thread
- * safe: it shares one {@link HttpClient}; its only mutable state is whether the server has
- * answered yet.
+ * is retryable, fails with the {@link SuperviselyException} that says what to check ({@link
+ * ConnectFailures} when no HTTP response came, {@link ResponseChecks} otherwise) and logs one line
+ * per attempt. Thread safe: it shares one {@link HttpClient}; its only mutable state is whether the
+ * server has answered yet.
  */
 final class ApiTransport {
   private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
-  private static final int MAX_SERVER_TEXT = 300;
 
   /** The longest wait of the plain HTTP probe after an https connect timeout. */
   private static final Duration PROBE_WAIT = Duration.ofSeconds(3);
@@ -39,6 +35,8 @@ final class ApiTransport {
   private final String token;
   private final Duration requestTimeout;
   private final RetryPolicy retry;
+  private final ConnectFailures connectFailures;
+  private final ResponseChecks responses;
   private final Sleeper sleeper;
   private final Clock clock;
 
@@ -58,6 +56,9 @@ final class ApiTransport {
     this.token = token;
     this.requestTimeout = requestTimeout;
     this.retry = retry;
+    this.connectFailures =
+        new ConnectFailures(apiBase, requestTimeout, http.connectTimeout(), this::redact);
+    this.responses = new ResponseChecks(apiBase, this::redact);
     this.sleeper = sleeper;
     this.clock = clock;
   }
@@ -72,7 +73,7 @@ final class ApiTransport {
 
   /** Returns the JSON the server answered to {@code method}, after any retries. */
   JsonNode post(String method, JsonNode body) {
-    return parseSuccess(method, send(method, body));
+    return responses.json(method, send(method, body));
   }
 
   /**
@@ -129,8 +130,16 @@ final class ApiTransport {
         continue;
       }
       logFinal(method, status, elapsedMs, attempt);
-      return successOrThrow(method, response, attempt);
+      return responses.successOrThrow(method, response, attempt);
     }
+  }
+
+  /**
+   * Returns the failure to report when the body of a successful {@code response} cannot be read:
+   * see {@link ResponseChecks#unreadable}.
+   */
+  SuperviselyException unreadable(String method, HttpResponse<byte[]> response, IOException e) {
+    return responses.unreadable(method, response, e);
   }
 
   /** Returns the JSON answer, or empty when the server says 404 (object not found). */
@@ -168,8 +177,8 @@ final class ApiTransport {
           method,
           elapsedMs,
           attempt,
-          describe(failure, e));
-      throw ioExhausted(method, failure, e, attempt);
+          connectFailures.describe(failure, e));
+      throw connectFailures.exhausted(method, failure, e, attempt, answered);
     }
     Duration wait =
         policy.delay(attempt - 1, ThreadLocalRandom.current().nextDouble(), Optional.empty());
@@ -179,7 +188,7 @@ final class ApiTransport {
         method,
         elapsedMs,
         attempt,
-        describe(failure, e),
+        connectFailures.describe(failure, e),
         wait.toMillis());
     sleep(method, wait);
   }
@@ -200,153 +209,6 @@ final class ApiTransport {
     return failure;
   }
 
-  private SuperviselyException ioExhausted(
-      String method, IoFailure failure, IOException e, int attempts) {
-    String server = ServerAddress.origin(apiBase);
-    String reason = describe(failure, e) + (attempts > 1 ? ", " + attempts + " attempts" : "");
-    return switch (failure) {
-      case HTTPS_TO_PLAIN, HTTP_TO_TLS, UNTRUSTED_CERTIFICATE -> wrongAddress(method, failure, e);
-      case NOT_HTTP ->
-          answered
-              ? retriesExhausted(method, server, attempts, reason, e)
-              : wrongAddress(method, failure, e);
-      case OTHER ->
-          answered
-              ? retriesExhausted(method, server, attempts, reason, e)
-              : neverAnswered(method, server, reason, e);
-      case UNKNOWN_HOST, REFUSED, CONNECT_TIMEOUT ->
-          unreachable(method, failure, server, reason, e);
-    };
-  }
-
-  /** Returns the configuration error of an address that answers, but not as the API would. */
-  private SuperviselyException wrongAddress(String method, IoFailure failure, IOException e) {
-    String server = ServerAddress.origin(apiBase);
-    String useOther = useOtherScheme(server);
-    String reason = describe(failure, e);
-    String summary =
-        switch (failure) {
-          case HTTPS_TO_PLAIN ->
-              "The server at " + server + " does not speak HTTPS (" + reason + ")";
-          case HTTP_TO_TLS ->
-              "The server at " + server + " speaks HTTPS, not plain HTTP (" + reason + ")";
-          case UNTRUSTED_CERTIFICATE ->
-              "The TLS certificate of " + server + " is not trusted here (" + reason + ")";
-          default -> "The server at " + server + " does not answer in HTTP (" + reason + ")";
-        };
-    String hint =
-        switch (failure) {
-          case HTTPS_TO_PLAIN, HTTP_TO_TLS -> useOther;
-          case UNTRUSTED_CERTIFICATE ->
-              "Check the host in "
-                  + ServerAddress.SETTING
-                  + "; for a private CA, add it to the Java truststore";
-          default -> "Check the port in " + ServerAddress.SETTING + ": it must be the server's";
-        };
-    return connectFailure(Kind.CONFIGURATION, method, summary, hint, reason, e);
-  }
-
-  /** Returns "Did you mean {the other scheme}? Set the server address ... to it". */
-  private static String useOtherScheme(String server) {
-    return "Did you mean "
-        + ServerAddress.otherScheme(server)
-        + "? Set "
-        + ServerAddress.SETTING
-        + " to it";
-  }
-
-  /**
-   * Returns the failure of a server that never sent an HTTP response: its connections break, as a
-   * TLS server's do when it gets plain HTTP. Over {@code http://} that mix-up is the likely cause.
-   */
-  private SuperviselyException neverAnswered(
-      String method, String server, String reason, IOException e) {
-    String hint =
-        server.startsWith("http://")
-            ? "Did you mean "
-                + ServerAddress.otherScheme(server)
-                + "? The server may speak HTTPS; if not, check the network or proxy"
-            : "Check the host and port of " + ServerAddress.SETTING + ", and the network or proxy";
-    return connectFailure(
-        Kind.UNREACHABLE,
-        method,
-        "No HTTP answer from " + server + " (" + reason + ")",
-        hint,
-        reason,
-        e);
-  }
-
-  private SuperviselyException retriesExhausted(
-      String method, String server, int attempts, String reason, IOException e) {
-    return connectFailure(
-        Kind.RETRIES_EXHAUSTED,
-        method,
-        "Calling " + method + " failed " + attempts + " times in a row at " + server,
-        "The connection keeps breaking (" + describe(e) + "): check the network or proxy",
-        reason,
-        e);
-  }
-
-  private SuperviselyException unreachable(
-      String method, IoFailure failure, String server, String reason, IOException e) {
-    if (answered) {
-      return connectFailure(
-          Kind.UNREACHABLE,
-          method,
-          "Lost the connection to " + server + " while calling " + method + " (" + reason + ")",
-          "The server answered earlier and stopped: check that it is up, then run again",
-          reason,
-          e);
-    }
-    String hint =
-        switch (failure) {
-          case UNKNOWN_HOST ->
-              "Check the host name in " + ServerAddress.SETTING + ", and that DNS works here";
-          case CONNECT_TIMEOUT -> connectTimeoutHint(server);
-          default ->
-              "Check the scheme, host and port of "
-                  + ServerAddress.SETTING
-                  + ", and that the server is up";
-        };
-    return connectFailure(
-        Kind.UNREACHABLE,
-        method,
-        "Cannot connect to " + server + " (" + reason + ")",
-        hint,
-        reason,
-        e);
-  }
-
-  private String connectTimeoutHint(String server) {
-    String check =
-        server.startsWith("https://")
-            ? "check the host and port of "
-                + ServerAddress.SETTING
-                + " (or "
-                + ServerAddress.otherScheme(server)
-                + " if the server speaks plain HTTP), and that no firewall drops the connection"
-            : "check the scheme, host and port of "
-                + ServerAddress.SETTING
-                + ", and that no firewall drops the connection";
-    if (requestTimeoutIsShorter()) {
-      return "Raise the request timeout (LABELMETER_REQUEST_TIMEOUT, or requestTimeout of the"
-          + " client) if it is too short, or "
-          + check;
-    }
-    return Character.toUpperCase(check.charAt(0)) + check.substring(1);
-  }
-
-  /** Returns whether the request timeout ends a connect before the connect timeout would. */
-  private boolean requestTimeoutIsShorter() {
-    return http.connectTimeout().map(connect -> requestTimeout.compareTo(connect) < 0).orElse(true);
-  }
-
-  private SuperviselyException connectFailure(
-      Kind kind, String method, String summary, String hint, String reason, IOException cause) {
-    return new SuperviselyException(
-        kind, method, null, null, null, redact(summary), redact(hint), redact(reason), cause);
-  }
-
   private void logFinal(String method, int status, long elapsedMs, int attempt) {
     if (status / 100 == 2 || status == 404) {
       LOG.debug("POST {} -> {} in {} ms (attempt {})", method, status, elapsedMs, attempt);
@@ -361,259 +223,9 @@ final class ApiTransport {
     }
   }
 
-  /** Returns a 2xx response; throws the failure any other status means. */
-  private HttpResponse<byte[]> successOrThrow(
-      String method, HttpResponse<byte[]> response, int attempts) {
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return response;
-    }
-    if (status / 100 == 3) {
-      throw redirect(method, response);
-    }
-    Optional<JsonNode> errorBody = tryParse(response.body());
-    if (status == 404 && errorBody.isEmpty() && response.body().length > 0) {
-      throw failure(
-          Kind.CONFIGURATION,
-          method,
-          status,
-          null,
-          null,
-          "The server at "
-              + apiBase
-              + " has no API method "
-              + method
-              + " (HTTP 404 with a "
-              + contentType(response)
-              + " body)",
-          "Check "
-              + ServerAddress.SETTING
-              + ": it must be the address of the Supervisely instance, e.g."
-              + " https://app.supervisely.com, without any /public/api path",
-          null);
-    }
-    String error = errorBody.map(ApiTransport::errorText).orElse(null);
-    String details = errorBody.map(ApiTransport::detailsText).orElse(null);
-    if (error == null && details == null && errorBody.isEmpty()) {
-      details = bodyText(response.body()).orElse(null);
-    }
-    throw statusFailure(method, status, attempts, error, details);
-  }
-
-  private SuperviselyException statusFailure(
-      String method, int status, int attempts, String error, String details) {
-    if (status == 400 && isPlainHttpToHttpsPort(details)) {
-      String server = ServerAddress.origin(apiBase);
-      return failure(
-          Kind.CONFIGURATION,
-          method,
-          status,
-          null,
-          null,
-          "The server at " + server + " speaks HTTPS, not plain HTTP (HTTP 400)",
-          useOtherScheme(server),
-          null);
-    }
-    String summary = "Calling " + method + " failed with HTTP " + status;
-    if (RetryPolicy.isRetryable(status)) {
-      return failure(
-          Kind.RETRIES_EXHAUSTED,
-          method,
-          status,
-          error,
-          details,
-          summary
-              + (attempts == 1 ? " (retries are turned off)" : " after " + attempts + " attempts"),
-          "The server is overloaded or unavailable: try again later, or raise the retries",
-          null);
-    }
-    if (status == 401 || status == 403) {
-      return failure(
-          Kind.ACCESS_DENIED,
-          method,
-          status,
-          error,
-          details,
-          summary,
-          "Check API_TOKEN: it must be the API token of a user who is a member of the team you"
-              + " asked for (Supervisely: your profile, then API token)",
-          null);
-    }
-    if (status == 404) {
-      return failure(
-          Kind.NOT_FOUND,
-          method,
-          status,
-          error,
-          details,
-          summary,
-          "The object does not exist or this token's user cannot see it: check the id and team",
-          null);
-    }
-    if (status / 100 == 4) {
-      return failure(
-          Kind.REJECTED,
-          method,
-          status,
-          error,
-          details,
-          summary,
-          "The server rejected the request: check the ids and arguments passed",
-          null);
-    }
-    return failure(
-        Kind.SERVER_ERROR,
-        method,
-        status,
-        error,
-        details,
-        summary,
-        "The server failed on this request: try again later or report it to the admin",
-        null);
-  }
-
-  /** Returns whether a 400 body is nginx's or Go's "plain HTTP sent to an HTTPS port" page. */
-  private boolean isPlainHttpToHttpsPort(String details) {
-    return apiBase.startsWith("http://")
-        && details != null
-        && (details.contains("plain HTTP request was sent to HTTPS port")
-            || details.contains("Client sent an HTTP request to an HTTPS server"));
-  }
-
-  private SuperviselyException redirect(String method, HttpResponse<byte[]> response) {
-    String location = response.headers().firstValue("Location").orElse("(no Location header)");
-    return failure(
-        Kind.CONFIGURATION,
-        method,
-        response.statusCode(),
-        null,
-        null,
-        "The server at "
-            + apiBase
-            + " answered "
-            + method
-            + " with a redirect (HTTP "
-            + response.statusCode()
-            + ") to "
-            + location,
-        "Redirects are not followed: set "
-            + ServerAddress.SETTING
-            + " to the address the server redirects to (often https:// instead of http://, or"
-            + " another host)",
-        null);
-  }
-
-  private JsonNode parseSuccess(String method, HttpResponse<byte[]> response) {
-    byte[] body = response.body();
-    if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
-      return NullNode.instance;
-    }
-    try {
-      return ClientJson.MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw unreadable(method, response, e);
-    }
-  }
-
-  /**
-   * Returns the failure to report when the body of a successful {@code response} cannot be read
-   * as JSON: broken JSON (a response cut short), or no JSON at all (the address is not the API).
-   */
-  SuperviselyException unreadable(String method, HttpResponse<byte[]> response, IOException e) {
-    byte[] body = response.body();
-    if (looksLikeJson(body)) {
-      return failure(
-          Kind.MALFORMED_RESPONSE,
-          method,
-          response.statusCode(),
-          null,
-          null,
-          "The server's answer to " + method + " is broken JSON: " + jsonProblem(e),
-          "Run again; if it persists, a proxy may be cutting responses short",
-          e);
-    }
-    return failure(
-        Kind.CONFIGURATION,
-        method,
-        response.statusCode(),
-        null,
-        null,
-        "The server at "
-            + apiBase
-            + " answered "
-            + method
-            + " with a "
-            + contentType(response)
-            + " body that is not JSON, starting "
-            + snippet(body),
-        "Check "
-            + ServerAddress.SETTING
-            + ": it must point to the Supervisely instance itself (not a login page or proxy),"
-            + " e.g. https://app.supervisely.com",
-        e);
-  }
-
-  private static boolean looksLikeJson(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8).stripLeading();
-    return text.startsWith("{") || text.startsWith("[");
-  }
-
-  private static Optional<JsonNode> tryParse(byte[] body) {
-    if (body.length == 0) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode node = ClientJson.MAPPER.readTree(body);
-      return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  static String errorText(JsonNode body) {
-    JsonNode error = body.get("error");
-    if (error == null || error.isNull() || (error.isTextual() && error.asText().isBlank())) {
-      return null;
-    }
-    return limit(error.isTextual() ? error.asText() : error.toString());
-  }
-
-  static String detailsText(JsonNode body) {
-    JsonNode details = body.get("details");
-    if (details == null || details.isNull()) {
-      return null;
-    }
-    if (details.isTextual()) {
-      return details.asText().isBlank() ? null : limit(details.asText());
-    }
-    if (details.isArray()) {
-      StringBuilder joined = new StringBuilder();
-      for (JsonNode item : details) {
-        String text = item.hasNonNull("message") ? item.get("message").asText() : item.toString();
-        joined.append(joined.length() == 0 ? "" : "; ").append(text);
-      }
-      return joined.length() == 0 ? null : limit(joined.toString());
-    }
-    JsonNode message = details.get("message");
-    return limit(message != null && !message.isNull() ? message.asText() : details.toString());
-  }
-
-  private SuperviselyException failure(
-      Kind kind,
-      String method,
-      Integer status,
-      String error,
-      String details,
-      String summary,
-      String hint,
-      Throwable cause) {
-    return new SuperviselyException(
-        kind, method, status, redact(error), redact(details), redact(summary), hint, cause);
-  }
-
-  private SuperviselyException interrupted(String method, InterruptedException e) {
+  private static SuperviselyException interrupted(String method, InterruptedException e) {
     Thread.currentThread().interrupt();
-    return failure(
+    return new SuperviselyException(
         Kind.INTERRUPTED,
         method,
         null,
@@ -638,97 +250,6 @@ final class ApiTransport {
       return text;
     }
     return text.replace(token, "<API_TOKEN>");
-  }
-
-  /** Returns what went wrong in a few words, e.g. "connection refused" or "unknown host". */
-  private String describe(IoFailure failure, IOException e) {
-    return switch (failure) {
-      case UNKNOWN_HOST -> "unknown host " + URI.create(apiBase).getHost();
-      case REFUSED -> firstMessage(e).map(ApiTransport::lowerFirst).orElse("connection refused");
-      case HTTPS_TO_PLAIN ->
-          e instanceof HttpConnectTimeoutException
-              ? "it answers plain HTTP but not the TLS handshake"
-              : "it answered without TLS";
-      case HTTP_TO_TLS -> "it answered in TLS";
-      case CONNECT_TIMEOUT ->
-          requestTimeoutIsShorter()
-              ? "no connection within the request timeout of " + seconds(requestTimeout)
-              : "no connection within " + seconds(http.connectTimeout().orElseThrow());
-      default ->
-          e instanceof HttpTimeoutException
-              ? "no response within the request timeout of " + seconds(requestTimeout)
-              : describe(e);
-    };
-  }
-
-  /**
-   * Returns what is wrong with a JSON text in words and where, such as {@code Unexpected
-   * end-of-input: expected close marker for Object, at line 1, column 560244}, without the
-   * parser's description of its source.
-   */
-  private static String jsonProblem(IOException e) {
-    if (!(e instanceof JsonProcessingException json)) {
-      return firstLine(String.valueOf(e.getMessage()));
-    }
-    String problem =
-        firstLine(String.valueOf(json.getOriginalMessage()))
-            .replaceAll("\\s*\\((start marker )?at \\[Source:.*$", "");
-    JsonLocation where = json.getLocation();
-    return where == null || where.getLineNr() < 0
-        ? problem
-        : problem + ", at line " + where.getLineNr() + ", column " + where.getColumnNr();
-  }
-
-  /** Returns the exception's class and the first message in its chain, on one line. */
-  private String describe(IOException e) {
-    String name = e.getClass().getSimpleName();
-    return redact(firstMessage(e).map(message -> name + ": " + message).orElse(name));
-  }
-
-  /** Returns the first line of the first message in the chain, control characters replaced. */
-  private static Optional<String> firstMessage(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        return Optional.of(firstLine(t.getMessage()).replaceAll("\\p{Cntrl}", "?"));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static String seconds(Duration duration) {
-    long ms = duration.toMillis();
-    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-  }
-
-  private static String lowerFirst(String text) {
-    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
-  }
-
-  private static String contentType(HttpResponse<?> response) {
-    return response.headers().firstValue("Content-Type").orElse("untyped");
-  }
-
-  private static String snippet(byte[] body) {
-    return "\"" + bodyText(body).orElse("") + "\"";
-  }
-
-  /** Returns the start of a body on one line, or empty when it holds nothing but white space. */
-  private static Optional<String> bodyText(byte[] body) {
-    String text = new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8);
-    String line = text.replaceAll("\\s+", " ").strip();
-    return line.isEmpty() ? Optional.empty() : Optional.of(line + (body.length > 120 ? "..." : ""));
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  private static String limit(String text) {
-    return text.length() <= MAX_SERVER_TEXT ? text : text.substring(0, MAX_SERVER_TEXT) + "...";
   }
 
   private static long elapsedMs(long startNanos) {
