@@ -9,14 +9,13 @@ import static dev.labelmeter.metrics.spark.Frames.ratio;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
-import dev.labelmeter.metrics.ClassRow;
+import dev.labelmeter.metrics.ClassSums;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
 import dev.labelmeter.metrics.KnownValues;
-import dev.labelmeter.metrics.LabelerClassRow;
 import dev.labelmeter.metrics.LabelerFigures;
 import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
@@ -105,7 +104,8 @@ final class ResultBuilder {
     List<Row> statsLines = collectStats();
     List<JobRow> jobs = jobs(jobRows, statsLines);
     List<DailyRow> daily = daily();
-    ClassFigures classes = new ClassFigures(statsLines, jobRows);
+    ClassSums classes =
+        ClassFigures.sum(statsLines, jobRows, params.statsDurationUnit(), this::login);
     return new MetricsResult(
         resultParams(),
         summary(jobs),
@@ -116,7 +116,7 @@ final class ResultBuilder {
         classes.labelerClasses(),
         daily,
         heatmap(labelers),
-        dataQuality(jobRows, classes.rowsOfUnknownJobs));
+        dataQuality(jobRows, classes.rowsOfUnknownJobs()));
   }
 
   /** Runs the three fused event aggregations and keeps their rows by user, labeler and day. */
@@ -572,119 +572,6 @@ final class ResultBuilder {
       rows.add(new Heatmap.HeatmapRow(labeler.userId(), labeler.login(), values));
     }
     return new Heatmap(dates, rows);
-  }
-
-  // ---- classes
-
-  /** The class tables, summed on the driver from the stats lines in file order. */
-  private final class ClassFigures {
-    private record Key(Long userId, String name, String shape) {}
-
-    private static final class Sums {
-      final java.util.Set<Long> jobs = new java.util.HashSet<>();
-      long labels;
-      long images;
-      double seconds;
-
-      Double secondsPerLabel() {
-        return labels == 0 ? null : seconds / labels;
-      }
-    }
-
-    private final Map<Key, Sums> byClass = new LinkedHashMap<>();
-    private final Map<Key, Sums> byLabelerClass = new LinkedHashMap<>();
-    long rowsOfUnknownJobs;
-
-    ClassFigures(List<Row> statsLines, List<Row> jobRows) {
-      Map<Long, Long> labelerOf = new HashMap<>();
-      java.util.Set<Long> known = new java.util.HashSet<>();
-      for (Row j : jobRows) {
-        known.add(longOr0(j, "id"));
-        labelerOf.put(longOr0(j, "id"), longOrNull(j, "userId"));
-      }
-      double unit = params.statsDurationUnit() == ChronoUnit.MILLIS ? 1000.0 : 1.0;
-      for (Row line : statsLines) {
-        Long jobId = longOrNull(line, "jobId");
-        List<Row> classes =
-            line.isNullAt(line.fieldIndex("classes"))
-                ? null
-                : line.getList(line.fieldIndex("classes"));
-        if (jobId == null || Boolean.TRUE.equals(line.getAs("noStats")) || classes == null) {
-          continue;
-        }
-        for (Row c : classes) {
-          if (!known.contains(jobId)) {
-            rowsOfUnknownJobs++;
-            continue;
-          }
-          String name = c.getAs("name") == null ? "" : c.getAs("name");
-          String shape = c.getAs("shape") == null ? "" : c.getAs("shape");
-          long labels = longOr0(c, "labelsCount");
-          long images = longOr0(c, "imagesCount");
-          Double total = doubleOrNull(c, "totalDuration");
-          double seconds = total == null ? 0 : total / unit;
-          add(byClass, new Key(null, name, shape), jobId, labels, images, seconds);
-          add(
-              byLabelerClass,
-              new Key(labelerOf.get(jobId), name, shape),
-              jobId,
-              labels,
-              images,
-              seconds);
-        }
-      }
-    }
-
-    private static void add(
-        Map<Key, Sums> to, Key key, long job, long labels, long images, double seconds) {
-      Sums sums = to.computeIfAbsent(key, k -> new Sums());
-      sums.jobs.add(job);
-      sums.labels += labels;
-      sums.images += images;
-      sums.seconds += seconds;
-    }
-
-    List<ClassRow> classes() {
-      List<ClassRow> rows = new ArrayList<>();
-      byClass.forEach(
-          (k, s) ->
-              rows.add(
-                  new ClassRow(
-                      k.name(),
-                      k.shape(),
-                      s.jobs.size(),
-                      s.labels,
-                      s.images,
-                      s.seconds,
-                      s.secondsPerLabel())));
-      rows.sort(Comparator.comparing(ClassRow::name).thenComparing(ClassRow::shape));
-      return rows;
-    }
-
-    List<LabelerClassRow> labelerClasses() {
-      List<LabelerClassRow> rows = new ArrayList<>();
-      byLabelerClass.forEach(
-          (k, s) ->
-              rows.add(
-                  new LabelerClassRow(
-                      k.userId(),
-                      k.userId() == null ? null : login(k.userId()),
-                      k.name(),
-                      k.shape(),
-                      s.jobs.size(),
-                      s.labels,
-                      s.images,
-                      s.seconds,
-                      s.secondsPerLabel())));
-      rows.sort(
-          Comparator.comparing(
-                  LabelerClassRow::login, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-              .thenComparing(
-                  LabelerClassRow::userId, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-              .thenComparing(LabelerClassRow::name)
-              .thenComparing(LabelerClassRow::shape));
-      return rows;
-    }
   }
 
   // ---- data quality

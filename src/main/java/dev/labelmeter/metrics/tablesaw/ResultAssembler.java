@@ -4,6 +4,7 @@ import static dev.labelmeter.metrics.tablesaw.WindowCalendar.CURRENT;
 import static dev.labelmeter.metrics.tablesaw.WindowCalendar.PREVIOUS;
 
 import dev.labelmeter.metrics.ClassRow;
+import dev.labelmeter.metrics.ClassSums;
 import dev.labelmeter.metrics.DailyRow;
 import dev.labelmeter.metrics.DataQuality;
 import dev.labelmeter.metrics.DateWindow;
@@ -68,8 +69,8 @@ final class ResultAssembler {
     JobRows jobRows =
         new JobRows(tables.jobs(), tables.jobImages(), pass, logins, params, snapshotMicros);
     List<JobRow> jobs = jobRows.rows();
-    ClassRows classRows =
-        new ClassRows(tables.classes(), jobIndex, params.statsDurationUnit(), logins);
+    ClassSums classRows =
+        ClassRows.sum(tables.classes(), jobIndex, params.statsDurationUnit(), logins);
     List<ClassRow> classes = classRows.classes();
     List<LabelerRow> labelers = labelers();
     return new MetricsResult(
@@ -269,7 +270,7 @@ final class ResultAssembler {
         jobRows.etaDate(remaining, paceImages));
   }
 
-  private DataQuality dataQuality(List<JobRow> jobs, JobRows jobRows, ClassRows classRows) {
+  private DataQuality dataQuality(List<JobRow> jobs, JobRows jobRows, ClassSums classRows) {
     StoreTables.EventCounts counts = tables.counts();
     Map<String, Long> unknownStatuses =
         jobs.stream()
@@ -294,7 +295,7 @@ final class ResultAssembler {
         notes(jobs, jobRows, classRows));
   }
 
-  private List<String> notes(List<JobRow> jobs, JobRows jobRows, ClassRows classRows) {
+  private List<String> notes(List<JobRow> jobs, JobRows jobRows, ClassSums classRows) {
     Manifest manifest = tables.manifest();
     StoreTables.EventCounts counts = tables.counts();
     List<String> notes = new ArrayList<>();
