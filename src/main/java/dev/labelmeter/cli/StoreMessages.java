@@ -4,6 +4,7 @@ import dev.labelmeter.cli.pipeline.ReportWriteException;
 import dev.labelmeter.pull.PullStoreException;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -11,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The one-line messages of the store's failures while a command runs: a damaged file, named with
- * the pull that fetches it again, and a disk that fills up while a pull writes the store or a
- * command writes reports, with where to make room. Other failures keep their own message.
+ * the pull that fetches it again, and a disk that fills up, or a folder this user may not write
+ * in, while a pull writes the store or a command writes reports, with what to do. Other failures
+ * keep their own message.
  */
 final class StoreMessages {
   private static final String DATA_DIR_CHOICES =
@@ -27,7 +29,10 @@ final class StoreMessages {
 
   private StoreMessages() {}
 
-  /** Returns the message of {@code ex} when it is a damaged store file or a full disk. */
+  /**
+   * Returns the message of {@code ex} when it is a damaged store file, a full disk or a denied
+   * write.
+   */
   static Optional<String> describe(Throwable ex) {
     Optional<StoreFormatException> damaged =
         find(ex, StoreFormatException.class).filter(e -> e.file().isPresent());
@@ -43,7 +48,48 @@ final class StoreMessages {
     if (reports.isPresent() && noSpace.isPresent()) {
       return Optional.of(full(reports.get(), noSpace.get()));
     }
+    Optional<AccessDeniedException> denied = find(ex, AccessDeniedException.class);
+    if (pull.isPresent() && denied.isPresent()) {
+      return Optional.of(denied(pull.get(), deniedFolder(denied.get())));
+    }
+    if (reports.isPresent() && denied.isPresent()) {
+      return Optional.of(denied(reports.get(), deniedFolder(denied.get())));
+    }
     return Optional.empty();
+  }
+
+  private static String denied(PullStoreException pull, Path folder) {
+    return "cannot write the data store in "
+        + pull.teamDir()
+        + ": permission denied in "
+        + folder
+        + "; give this user write access to the store (its owner and mode), or choose another"
+        + " data directory ("
+        + DATA_DIR_CHOICES
+        + "); "
+        + kept(pull);
+  }
+
+  private static String denied(ReportWriteException reports, Path folder) {
+    return "cannot write the reports in "
+        + reports.directory()
+        + ": permission denied in "
+        + folder
+        + "; give this user write access to it, or choose another reports directory ("
+        + REPORTS_DIR_CHOICES
+        + "); the reports already there are kept";
+  }
+
+  /** Returns the folder of the file a write was denied on (a file is written beside itself). */
+  private static Path deniedFolder(AccessDeniedException e) {
+    Path file = Path.of(e.getFile()).toAbsolutePath().normalize();
+    return file.getParent() == null ? file : file.getParent();
+  }
+
+  private static String kept(PullStoreException pull) {
+    return pull.hadManifest()
+        ? "the previous store is kept"
+        : "what was written is kept, and the next pull completes the store";
   }
 
   private static String full(ReportWriteException reports, String reason) {
@@ -64,9 +110,7 @@ final class StoreMessages {
         + "; free some space or choose another data directory ("
         + DATA_DIR_CHOICES
         + "); "
-        + (pull.hadManifest()
-            ? "the previous store is kept"
-            : "what was written is kept, and the next pull completes the store");
+        + kept(pull);
   }
 
   private static String damaged(StoreFormatException e) {

@@ -6,6 +6,7 @@ import dev.labelmeter.cli.pipeline.ReportWriteException;
 import dev.labelmeter.pull.PullStoreException;
 import dev.labelmeter.store.StoreFormatException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,38 @@ class StoreMessagesTest {
     assertThat(line)
         .startsWith("cannot write the data store in /srv/labelmeter/data/107: disk quota exceeded;")
         .endsWith("what was written is kept, and the next pull completes the store");
+  }
+
+  @Test
+  void aFolderOfTheStoreThisUserMayNotWriteInIsNamedWithWhatToDo() {
+    AccessDeniedException denied =
+        new AccessDeniedException(
+            TEAM_DIR.resolve("activity/day=2026-11-25/.events.jsonl.gz.123.tmp").toString());
+
+    String line = ErrorHandlers.describe(new PullStoreException(107, TEAM_DIR, true, denied));
+
+    assertThat(line)
+        .isEqualTo(
+            "cannot write the data store in /srv/labelmeter/data/107: permission denied in"
+                + " /srv/labelmeter/data/107/activity/day=2026-11-25; give this user write access"
+                + " to the store (its owner and mode), or choose another data directory"
+                + " (--data-dir, LABELMETER_DATA_DIR or 'data-dir:' in the configuration file);"
+                + " the previous store is kept");
+  }
+
+  @Test
+  void aReportsFolderThisUserMayNotWriteInIsNamed() {
+    Path folder = Path.of("/srv/labelmeter/reports/107");
+    AccessDeniedException denied =
+        new AccessDeniedException(folder.resolve(".staging-2026-11-30").toString());
+
+    String line = ErrorHandlers.describe(new ReportWriteException(folder.resolve("x"), denied));
+
+    assertThat(line)
+        .startsWith(
+            "cannot write the reports in /srv/labelmeter/reports/107/x: permission denied in"
+                + " /srv/labelmeter/reports/107; give this user write access to it,")
+        .endsWith("the reports already there are kept");
   }
 
   @Test
