@@ -1,5 +1,6 @@
 package dev.labelmeter.cli;
 
+import dev.labelmeter.supervisely.SuperviselyApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record CliContext(
         env,
         home == null || home.isBlank() ? workingDir : Path.of(home).toAbsolutePath(),
         workingDir,
-        Path.of(System.getProperty("user.home")),
+        SuperviselyApi.homeDirectory(env),
         Clock.systemUTC());
   }
 }

@@ -88,7 +88,16 @@ public final class SuperviselyApi {
    * ~/supervisely.env}; see {@link #builderFromEnv(Map, Path)}.
    */
   public static SuperviselyApi fromEnv() {
-    return builderFromEnv(System.getenv(), Path.of(System.getProperty("user.home"))).build();
+    return builderFromEnv(System.getenv(), homeDirectory(System.getenv())).build();
+  }
+
+  /**
+   * Returns the folder {@code ~} means, as the SDK's {@code ~/supervisely.env} reads it: {@code
+   * HOME} of {@code env} when set, else the user's home directory as Java knows it.
+   */
+  public static Path homeDirectory(Map<String, String> env) {
+    String home = env.get("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home);
   }
 
   /**

@@ -79,6 +79,16 @@ class ConnectionConfigTest {
   }
 
   @Test
+  void theHomeOfTheDotenvFileIsHomeWhenSetAsForTheSdk() {
+    assertThat(SuperviselyApi.homeDirectory(Map.of("HOME", "/srv/ops")))
+        .isEqualTo(Path.of("/srv/ops"));
+    assertThat(SuperviselyApi.homeDirectory(Map.of()))
+        .isEqualTo(Path.of(System.getProperty("user.home")));
+    assertThat(SuperviselyApi.homeDirectory(Map.of("HOME", " ")))
+        .isEqualTo(Path.of(System.getProperty("user.home")));
+  }
+
+  @Test
   void environmentVariablesAreUsedWithoutReadingTheFile() throws Exception {
     Files.writeString(home.resolve("supervisely.env"), "SERVER_ADDRESS=https://file.example\n");
 
