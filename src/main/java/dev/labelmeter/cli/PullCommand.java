@@ -113,7 +113,7 @@ final class PullCommand extends BaseCommand {
           "--since '"
               + text
               + "' is neither an ISO date (2026-11-01) nor an instant"
-              + " (2026-11-01T06:00:00Z)");
+              + " (2026-11-01T06:00:00Z: a time needs its zone, Z or an offset such as +02:00)");
     }
     if (start.isAfter(context().clock().instant())) {
       throw new ParameterException(

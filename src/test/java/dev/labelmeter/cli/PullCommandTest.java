@@ -37,6 +37,16 @@ class PullCommandTest {
   }
 
   @Test
+  void aTimeWithoutItsZoneIsAUsageErrorSayingAZoneIsNeeded() {
+    CliRun.Result result = pull("--since", "2026-11-20T06:00");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err())
+        .contains("--since '2026-11-20T06:00' is neither an ISO date")
+        .contains("a time needs its zone, Z or an offset such as +02:00");
+  }
+
+  @Test
   void aHistoryOfMoreThanTenYearsIsAUsageErrorNamingTheVariable() {
     CliRun.Result result =
         new CliRun(home)
