@@ -70,8 +70,11 @@ public final class JsonLinesReader {
     }
   }
 
-  /** Returns the failure of a file whose gzip data is not gzip, corrupt or cut short. */
-  private static StoreFormatException damaged(Path file, IOException e) {
+  /**
+   * Returns the failure of a file whose gzip data is not gzip, corrupt or cut short: {@code e},
+   * the failure to decompress it, says which.
+   */
+  public static StoreFormatException damaged(Path file, IOException e) {
     String what =
         e instanceof EOFException
             ? "its gzip data ends early (the file is truncated)"

@@ -9,12 +9,14 @@ import dev.labelmeter.metrics.MetricsEngine;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.store.Manifest;
+import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -106,6 +108,12 @@ public final class SparkEngine implements MetricsEngine {
           window,
           (System.nanoTime() - started) / 1_000_000);
       return result;
+    } catch (Exception e) { // Spark's own failures are checked exceptions thrown unchecked
+      Optional<StoreFormatException> damaged = DamagedFiles.of(e);
+      if (damaged.isPresent()) {
+        throw damaged.get();
+      }
+      throw e;
     } finally {
       jobs.unpersist();
     }

@@ -1,6 +1,7 @@
 package dev.labelmeter.metrics.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.labelmeter.metrics.ClassRow;
@@ -11,11 +12,14 @@ import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.ReviewerRow;
+import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,5 +278,37 @@ class SparkEngineTest {
     assertThat(quality.eventsUnknownJob()).isEqualTo(1);
     assertThat(quality.decisionsWithoutDone()).isEqualTo(1);
     assertThat(quality.jobsCounterMismatch()).isZero();
+  }
+
+  @Test
+  void aDayPartitionThatIsNotGzipIsNamedAsTheTablesawEngineNamesIt(@TempDir Path store)
+      throws IOException {
+    StoreLayout layout = teamWeek(store);
+    Path partition = layout.activityDay(LocalDate.parse("2024-03-06"));
+    byte[] notGzip = new byte[4096];
+    Arrays.fill(notGzip, (byte) 'x');
+    Files.write(partition, notGzip);
+
+    StoreFormatException failure =
+        catchThrowableOfType(StoreFormatException.class, () -> engine.compute(layout, PARAMS));
+
+    assertThat(failure.file()).contains(partition);
+    assertThat(failure.getMessage())
+        .isEqualTo(partition + " is damaged: it is not valid gzip data (not a gzip file)");
+  }
+
+  @Test
+  void aDayPartitionCutShortIsNamedAsTruncated(@TempDir Path store) throws IOException {
+    StoreLayout layout = teamWeek(store);
+    Path partition = layout.activityDay(LocalDate.parse("2024-03-05"));
+    byte[] whole = Files.readAllBytes(partition);
+    Files.write(partition, Arrays.copyOf(whole, whole.length / 2));
+
+    StoreFormatException failure =
+        catchThrowableOfType(StoreFormatException.class, () -> engine.compute(layout, PARAMS));
+
+    assertThat(failure.file()).contains(partition);
+    assertThat(failure.getMessage())
+        .isEqualTo(partition + " is damaged: its gzip data ends early (the file is truncated)");
   }
 }
