@@ -2,16 +2,19 @@ package dev.labelmeter.metrics.spark;
 
 import dev.labelmeter.store.JsonLinesReader;
 import dev.labelmeter.store.StoreFormatException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.SparkThrowable;
 
 /**
- * Tells a Spark job that failed on a damaged store file (one Spark could not decompress) from
- * other failures, so that it is reported as the Tablesaw engine reports it: the file named, with
- * the pull that fetches it again.
+ * The failures of damaged store files, worded as the Tablesaw engine words them: a local file is
+ * named as a path, so that the command line adds the pull that fetches it again. Damaged are a
+ * file Spark could not decompress, an empty file (which Spark would read as no lines) and a day
+ * partition with lines that are not JSON.
  */
 final class DamagedFiles {
   /** Spark's condition for a file a task could not read; its "path" parameter is the file. */
@@ -38,14 +41,54 @@ final class DamagedFiles {
     return Optional.empty();
   }
 
+  /** Returns the failure of {@code file}, a gzip file of no bytes at all. */
+  static StoreFormatException empty(URI file) {
+    Optional<Path> local = localFile(file);
+    if (local.isPresent()) {
+      return JsonLinesReader.damaged(local.get(), new EOFException("the file is empty"));
+    }
+    return new StoreFormatException(
+        file + " is damaged: it is empty; delete it and run 'labelmeter pull' for this team");
+  }
+
+  /**
+   * Returns the failure of the day partition {@code file} of {@code day}, which holds {@code count}
+   * lines that are not JSON.
+   */
+  static StoreFormatException invalidLines(URI file, String day, long count) {
+    String lines = count == 1 ? "1 line that is" : count + " lines that are";
+    Optional<Path> local = localFile(file);
+    if (local.isPresent()) {
+      return new StoreFormatException(
+          local.get(), local.get() + " holds " + lines + " not valid JSON", null);
+    }
+    return new StoreFormatException(
+        file
+            + " holds "
+            + lines
+            + " not valid JSON; delete it and fetch the day again with 'labelmeter pull --since "
+            + day
+            + "' for this team");
+  }
+
   private static Optional<Path> localFile(String uri) {
     if (uri == null) {
       return Optional.empty();
     }
     try {
-      URI parsed = URI.create(uri);
-      return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed)) : Optional.empty();
+      return localFile(URI.create(uri));
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Path> localFile(URI uri) {
+    if (!"file".equals(uri.getScheme())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(uri).toAbsolutePath().normalize());
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
       return Optional.empty();
     }
   }

@@ -27,8 +27,6 @@ import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
 import dev.labelmeter.metrics.TeamFigures;
 import dev.labelmeter.store.EventDates;
-import dev.labelmeter.store.StoreFormatException;
-import dev.labelmeter.store.StoreLayout;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +61,7 @@ final class ResultBuilder {
 
   private final MetricsJob job;
   private final MetricsParams params;
+  private final StoreSource source;
   private final Dataset<Row> stats;
   private final Dataset<Row> members;
   private final Map<Long, String> logins = new HashMap<>();
@@ -82,17 +81,13 @@ final class ResultBuilder {
   private Row teamTurnaroundW;
   private Row teamTurnaroundP;
 
-  ResultBuilder(
-      MetricsJob job,
-      MetricsParams params,
-      Dataset<Row> stats,
-      Dataset<Row> members,
-      List<Long> jobIdsInFile) {
+  ResultBuilder(MetricsJob job, MetricsParams params, StoreSource source) throws IOException {
     this.job = job;
-    this.jobIdsInFile = jobIdsInFile;
     this.params = params;
-    this.stats = stats;
-    this.members = members;
+    this.source = source;
+    this.stats = source.stats();
+    this.members = source.members();
+    this.jobIdsInFile = source.jobIdsInFileOrder();
   }
 
   /** Returns the complete result. */
@@ -597,16 +592,7 @@ final class ResultBuilder {
     }
     long invalid = counts.get("invalid");
     if (invalid > 0) {
-      throw new StoreFormatException(
-          "activity partition "
-              + StoreLayout.DAY_PREFIX
-              + invalidDay
-              + " holds "
-              + invalid
-              + " lines that are not valid JSON; delete that partition and fetch the day again"
-              + " with `labelmeter pull --since "
-              + invalidDay
-              + "`");
+      throw source.invalidLines(invalidDay, invalid);
     }
     Map<String, Long> unknownStatuses = new TreeMap<>();
     long mismatches = 0;

@@ -97,11 +97,8 @@ public final class SparkEngine implements MetricsEngine {
     DateWindow window = params.resolveWindow(manifest.snapshotAt());
     LocalDate lastDay = lastDayToRead(manifest, window, params);
     Dataset<Row> jobs = source.jobs().cache();
-    Dataset<Row> stats = source.stats();
     try (MetricsJob job = new MetricsJob(manifest, params, source.events(null, lastDay), jobs)) {
-      MetricsResult result =
-          new ResultBuilder(job, params, stats, source.members(), source.jobIdsInFileOrder())
-              .build();
+      MetricsResult result = new ResultBuilder(job, params, source).build();
       log.info(
           "Spark metrics of team {} for {} computed in {} ms",
           manifest.teamId(),

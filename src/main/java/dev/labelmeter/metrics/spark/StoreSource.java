@@ -262,6 +262,12 @@ final class StoreSource {
     if (!any) {
       return spark.createDataFrame(List.of(), rawLineSchema());
     }
+    for (LocalDate day : days) {
+      if ((firstDay == null || !day.isBefore(firstDay))
+          && (lastDay == null || !day.isAfter(lastDay))) {
+        requireNotEmpty(eventsFile(day.toString()));
+      }
+    }
     String dir = root + "/" + StoreLayout.ACTIVITY_DIR;
     Dataset<Row> text =
         spark
@@ -346,7 +352,37 @@ final class StoreSource {
     if (!fs.exists(path)) {
       return spark.createDataFrame(List.of(), schema);
     }
+    requireNotEmpty(path);
     return spark.read().schema(schema).option("mode", "PERMISSIVE").json(path.toString());
+  }
+
+  /**
+   * Returns the failure of the day partition of {@code day} (YYYY-MM-DD), which holds {@code
+   * count} lines that are not JSON.
+   */
+  StoreFormatException invalidLines(String day, long count) {
+    return DamagedFiles.invalidLines(eventsFile(day).toUri(), day, count);
+  }
+
+  private Path eventsFile(String day) {
+    return new Path(
+        root,
+        StoreLayout.ACTIVITY_DIR
+            + "/"
+            + StoreLayout.DAY_PREFIX
+            + day
+            + "/"
+            + StoreLayout.EVENTS_FILE);
+  }
+
+  /**
+   * Fails on a store file of no bytes: Spark would read it as a file of no lines, where the pull
+   * always writes a gzip header.
+   */
+  private void requireNotEmpty(Path file) throws IOException {
+    if (fs.getFileStatus(file).getLen() == 0) {
+      throw DamagedFiles.empty(fs.makeQualified(file).toUri());
+    }
   }
 
   /**

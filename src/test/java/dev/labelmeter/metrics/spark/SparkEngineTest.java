@@ -311,4 +311,51 @@ class SparkEngineTest {
     assertThat(failure.getMessage())
         .isEqualTo(partition + " is damaged: its gzip data ends early (the file is truncated)");
   }
+
+  @Test
+  void anEmptyDayPartitionIsNamedAsTruncatedNotReadAsADayWithoutEvents(@TempDir Path store)
+      throws IOException {
+    StoreLayout layout = teamWeek(store);
+    Path partition = layout.activityDay(LocalDate.parse("2024-03-06"));
+    Files.write(partition, new byte[0]);
+
+    StoreFormatException failure =
+        catchThrowableOfType(StoreFormatException.class, () -> engine.compute(layout, PARAMS));
+
+    assertThat(failure.file()).contains(partition);
+    assertThat(failure.getMessage())
+        .isEqualTo(partition + " is damaged: its gzip data ends early (the file is truncated)");
+  }
+
+  @Test
+  void anEmptyJobsFileIsNamedNotReadAsATeamWithoutJobs(@TempDir Path store) throws IOException {
+    StoreLayout layout = teamWeek(store);
+    Files.write(layout.jobs(), new byte[0]);
+
+    StoreFormatException failure =
+        catchThrowableOfType(StoreFormatException.class, () -> engine.compute(layout, PARAMS));
+
+    assertThat(failure.file()).contains(layout.jobs());
+  }
+
+  @Test
+  void linesThatAreNotJsonAreCountedAndTheirPartitionNamed(@TempDir Path store) throws IOException {
+    StoreLayout layout = teamWeek(store);
+    Path partition = layout.activityDay(LocalDate.parse("2024-03-06"));
+    try (var out =
+        new java.io.OutputStreamWriter(
+            new java.util.zip.GZIPOutputStream(Files.newOutputStream(partition)),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      out.write("{\"userId\":9,\"action\":\"login\",\"date\":\"2024-03-06T08:00:00Z\"}\n");
+      out.write("not json\n");
+      out.write("{\"userId\":9,\n");
+    }
+
+    StoreFormatException failure =
+        catchThrowableOfType(StoreFormatException.class, () -> engine.compute(layout, PARAMS));
+
+    assertThat(failure.file()).contains(partition);
+    assertThat(failure.getMessage())
+        .isEqualTo(partition + " holds 2 lines that are not valid JSON");
+  }
 }
