@@ -14,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,7 @@ final class PullCommand extends BaseCommand {
     try {
       start =
           text.contains("T")
-              ? Instant.parse(text)
+              ? OffsetDateTime.parse(text).toInstant()
               : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (DateTimeException e) {
       throw new ParameterException(
@@ -113,7 +114,8 @@ final class PullCommand extends BaseCommand {
           "--since '"
               + text
               + "' is neither an ISO date (2026-11-01) nor an instant"
-              + " (2026-11-01T06:00:00Z: a time needs its zone, Z or an offset such as +02:00)");
+              + " (2026-11-01T06:00Z or 2026-11-01T08:00+02:00: a time needs its zone, Z or an"
+              + " offset)");
     }
     if (start.isAfter(context().clock().instant())) {
       throw new ParameterException(

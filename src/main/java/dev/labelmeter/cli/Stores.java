@@ -26,6 +26,8 @@ final class Stores {
                         + layout.teamDir()
                         + "; run 'labelmeter pull --team "
                         + teamId
+                        + " --data-dir "
+                        + layout.teamDir().toAbsolutePath().normalize().getParent()
                         + "' first, or point --data-dir at the right directory"));
   }
 }

@@ -30,7 +30,8 @@ public final class StoreCoverage {
     if (manifest.activity() == null && manifest.counts().getOrDefault("events", 0L) > 0) {
       return List.of(
           "The store holds no complete activity range yet: its first pull could not fetch every"
-              + " day, so the figures count only what the store holds. Run 'labelmeter pull'"
+              + " day, so the figures count only what the store holds. Run "
+              + pull(manifest)
               + " again once the server answers.");
     }
     List<String> notes = new ArrayList<>(startNotes(manifest, window, zone));
@@ -58,8 +59,9 @@ public final class StoreCoverage {
             + " ("
             + zoneName(zone)
             + "): the last pull could not fetch the activity since then, so the window's last"
-            + " hours count only what the store holds. Run 'labelmeter pull' again once the"
-            + " server answers.");
+            + " hours count only what the store holds. Run "
+            + pull(manifest)
+            + " again once the server answers.");
   }
 
   private static List<String> startNotes(Manifest manifest, DateWindow window, ZoneId zone) {
@@ -80,7 +82,7 @@ public final class StoreCoverage {
               + words(window)
               + begins
               + ": its figures count only what the store holds of the days before. "
-              + pullHint(window.startInstant(zone)));
+              + pullHint(manifest, window.startInstant(zone)));
     }
     DateWindow previous = window.previous();
     if (previous.startInstant(zone).isBefore(from.get())) {
@@ -90,7 +92,7 @@ public final class StoreCoverage {
               + ", which the changes compare with,"
               + begins
               + ": its figures and the changes may be incomplete. "
-              + pullHint(previous.startInstant(zone)));
+              + pullHint(manifest, previous.startInstant(zone)));
     }
     return List.of();
   }
@@ -103,9 +105,16 @@ public final class StoreCoverage {
     return window.from() + " to " + window.to().minusDays(1);
   }
 
-  private static String pullHint(Instant start) {
-    return "To fetch those days, run 'labelmeter pull --since "
+  private static String pullHint(Manifest manifest, Instant start) {
+    return "To fetch those days, run 'labelmeter pull --team "
+        + manifest.teamId()
+        + " --since "
         + LocalDate.ofInstant(start, ZoneOffset.UTC)
         + "'.";
+  }
+
+  /** Returns the pull of the store's team, quoted. */
+  private static String pull(Manifest manifest) {
+    return "'labelmeter pull --team " + manifest.teamId() + "'";
   }
 }

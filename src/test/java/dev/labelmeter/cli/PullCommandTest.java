@@ -43,7 +43,18 @@ class PullCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
         .contains("--since '2026-11-20T06:00' is neither an ISO date")
-        .contains("a time needs its zone, Z or an offset such as +02:00");
+        .contains("a time needs its zone, Z or an offset");
+  }
+
+  @Test
+  void timesWithTheirZoneAreTakenWithOrWithoutSeconds() {
+    for (String since : new String[] {"2026-11-20T06:00Z", "2026-11-20T08:00:30+02:00"}) {
+      CliRun.Result result = pull("--since", since);
+
+      // Taken: the pull goes on to the server, which is not there.
+      assertThat(result.exitCode()).as(since).isEqualTo(ExitCodes.FAILURE);
+      assertThat(result.err()).as(since).contains("cannot reach").doesNotContain("--since");
+    }
   }
 
   @Test

@@ -21,7 +21,7 @@ class StoreCoverageTest {
         .containsExactly(
             "The window 2026-10-01 to 2026-10-31 starts before the store's activity, which begins"
                 + " at 2026-10-30 08:58 (UTC): its figures count only what the store holds of the"
-                + " days before. To fetch those days, run 'labelmeter pull --since 2026-10-01'.");
+                + " days before. To fetch those days, run 'labelmeter pull --team 7 --since 2026-10-01'.");
   }
 
   @Test
@@ -32,7 +32,7 @@ class StoreCoverageTest {
         .singleElement()
         .asString()
         .startsWith("The previous window 2026-10-27 to 2026-11-02, which the changes compare with,")
-        .endsWith("run 'labelmeter pull --since 2026-10-27'.");
+        .endsWith("run 'labelmeter pull --team 7 --since 2026-10-27'.");
   }
 
   @Test
@@ -67,7 +67,7 @@ class StoreCoverageTest {
             "The window 2026-11-24 to 2026-11-30 ends after the store's activity, which ends at"
                 + " 2026-11-29 02:00 (UTC): the last pull could not fetch the activity since then,"
                 + " so the window's last hours count only what the store holds. Run 'labelmeter"
-                + " pull' again once the server answers.");
+                + " pull --team 7' again once the server answers.");
     assertThat(
             StoreCoverage.notes(
                 manifest(FROM, lastComplete), window("2026-11-21", "2026-11-28"), ZoneOffset.UTC))
@@ -99,8 +99,8 @@ class StoreCoverageTest {
     assertThat(StoreCoverage.notes(incomplete, window("2026-11-24", "2026-12-01"), ZoneOffset.UTC))
         .containsExactly(
             "The store holds no complete activity range yet: its first pull could not fetch every"
-                + " day, so the figures count only what the store holds. Run 'labelmeter pull'"
-                + " again once the server answers.");
+                + " day, so the figures count only what the store holds. Run 'labelmeter pull"
+                + " --team 7' again once the server answers.");
   }
 
   @Test
