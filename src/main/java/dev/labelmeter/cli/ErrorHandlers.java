@@ -44,7 +44,11 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         || isPullUsageError(ex)) {
       LOG.debug(Logging.FILE_ONLY, "{} stopped", command.getCommandSpec().qualifiedName(), ex);
       PrintWriter err = command.getErr();
-      printError(err, ex.getMessage());
+      printError(
+          err,
+          ex instanceof ConfigException config && config.inCommandLine()
+              ? UsageMessages.withHelp(ex.getMessage(), command.getCommandSpec())
+              : ex.getMessage());
       err.flush();
       return ExitCodes.USAGE;
     }

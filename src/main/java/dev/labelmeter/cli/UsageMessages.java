@@ -25,6 +25,11 @@ final class UsageMessages {
         ex instanceof UnmatchedArgumentException unmatched
             ? unmatched(unmatched, spec)
             : sentence(ex.getMessage());
+    return withHelp(what, spec);
+  }
+
+  /** Returns {@code what} is wrong followed by the command that lists the options. */
+  static String withHelp(String what, CommandSpec spec) {
     return what + " (see '" + spec.qualifiedName() + " --help')";
   }
 

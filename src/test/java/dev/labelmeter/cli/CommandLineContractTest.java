@@ -69,6 +69,23 @@ class CommandLineContractTest {
   }
 
   @Test
+  void aWrongOptionValueIsAUsageErrorPointingToTheHelpButAWrongVariableIsNot() {
+    CliRun.Result flag = new CliRun(home).run("config", "--concurrency", "0");
+    CliRun.Result variable = new CliRun(home).env("LABELMETER_CONCURRENCY", "0").run("config");
+
+    assertThat(flag.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(flag.err())
+        .isEqualTo(
+            "labelmeter: invalid value for option --concurrency: concurrency must be 1 or more,"
+                + " got 0 (see 'labelmeter config --help')"
+                + System.lineSeparator());
+    assertThat(variable.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(variable.err())
+        .startsWith("labelmeter: invalid environment variable LABELMETER_CONCURRENCY")
+        .doesNotContain("--help");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageErrorWithASuggestion() {
     CliRun.Result result = new CliRun(home).run("confg");
 

@@ -134,7 +134,10 @@ public final class SettingsLoader {
       }
       return value;
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(where(setting, raw.origin()) + ": " + e.getMessage());
+      String message = where(setting, raw.origin()) + ": " + e.getMessage();
+      throw raw.origin().kind() == Origin.Kind.FLAG
+          ? ConfigException.inCommandLine(message)
+          : new ConfigException(message);
     }
   }
 

@@ -34,9 +34,9 @@ public final class WindowSpec {
 
   /** The accepted forms, in words, for error messages and help. */
   public static final String SYNTAX =
-      "Nd or Nw (the N full days or weeks before today, e.g. 7d, 2w), yesterday, today,"
+      "Nd or Nw (the N full days or weeks before the snapshot date, e.g. 7d, 2w), yesterday, today,"
           + " last-week, this-week, last-month, this-month, or FROM..TO with ISO dates"
-          + " (TO excluded, e.g. 2026-11-01..2026-11-08; FROM.. ends before today)";
+          + " (TO excluded, e.g. 2026-11-01..2026-11-08; FROM.. ends before the snapshot date)";
 
   private final String text;
 
