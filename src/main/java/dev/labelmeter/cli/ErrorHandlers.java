@@ -48,7 +48,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
           err,
           ex instanceof ConfigException config && config.inCommandLine()
               ? UsageMessages.withHelp(ex.getMessage(), command.getCommandSpec())
-              : ex.getMessage());
+              : message(ex));
       err.flush();
       return ExitCodes.USAGE;
     }
@@ -88,9 +88,9 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     PrintWriter err = command.getErr();
     printError(err, describe(ex));
     err.println(
-        Logging.fileAttached()
-            ? "See the log file for details, or run again with -v."
-            : "Run again with -v for details.");
+        Logging.attachedFile()
+            .map(file -> "See " + file + " for details, or run again with -v.")
+            .orElse("Run again with -v for details."));
     err.flush();
     return ExitCodes.FAILURE;
   }
@@ -128,6 +128,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     String message = ex.getMessage();
     if (message == null || message.isBlank()) {
       return ex.getClass().getSimpleName();
+    }
+    if (ex instanceof SuperviselyException) {
+      // The client words its failures as sentences; after "labelmeter: " they go on lower case.
+      return UsageMessages.sentence(message);
     }
     return ex instanceof RuntimeException
             && !(ex instanceof IllegalArgumentException)

@@ -78,7 +78,7 @@ final class UsageMessages {
    * Returns picocli's or a command's message to follow the prefix: first letter in lower case
    * (unless it starts a name such as JOB_ID), no closing period.
    */
-  private static String sentence(String message) {
+  static String sentence(String message) {
     String text = message == null ? "invalid command line" : message.strip();
     if (text.endsWith(".")) {
       text = text.substring(0, text.length() - 1);

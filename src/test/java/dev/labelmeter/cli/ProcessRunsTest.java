@@ -47,6 +47,25 @@ class ProcessRunsTest {
   }
 
   @Test
+  void aFailureWhileRunningSaysWhichLogFileHoldsItsDetails() throws Exception {
+    Outcome outcome =
+        main(
+            Map.of("SERVER_ADDRESS", "http://127.0.0.1:9", "API_TOKEN", "t".repeat(128)),
+            "pull",
+            "--team",
+            "7",
+            "--data-dir",
+            "data");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
+    Path log = home.resolve("logs").resolve("labelmeter.log").toAbsolutePath().normalize();
+    assertThat(outcome.err().lines().toList())
+        .last()
+        .isEqualTo("See " + log + " for details, or run again with -v.");
+    assertThat(Files.readString(log)).contains("pull failed");
+  }
+
+  @Test
   void aBadFlagExitsTwoWithASuggestion() throws Exception {
     Outcome outcome = main(Map.of(), "run", "--tema", "7");
 

@@ -84,7 +84,15 @@ public final class Logging {
 
   /** Returns whether the log file is attached, so that a message may point to it. */
   public static boolean fileAttached() {
-    return context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender(FILE_APPENDER) != null;
+    return attachedFile().isPresent();
+  }
+
+  /** Returns the log file being written, absolute; empty when the run logs to the console only. */
+  public static Optional<Path> attachedFile() {
+    return context().getLogger(Logger.ROOT_LOGGER_NAME).getAppender(FILE_APPENDER)
+            instanceof RollingFileAppender<ILoggingEvent> file
+        ? Optional.of(Path.of(file.getFile()).toAbsolutePath().normalize())
+        : Optional.empty();
   }
 
   private static Optional<String> unusable(Path logDir) {
