@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.labelmeter.store.StoreLayout;
 import dev.labelmeter.supervisely.SuperviselyException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,8 +48,26 @@ final class Preflight {
       Path probe = Files.createTempFile(existing, ".labelmeter-write-check", ".tmp");
       Files.delete(probe);
     } catch (IOException e) {
-      throw unusable(teamDir, existing + " cannot be written (" + e + ")");
+      throw unusable(teamDir, existing + " cannot be written (" + why(e) + ")");
     }
+  }
+
+  /** Returns why a new file could not be made, in the operating system's words where it has them. */
+  private static String why(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      String reason = fs.getReason();
+      return reason.isEmpty()
+          ? reason
+          : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+    if (e instanceof NoSuchFileException) {
+      // Such as /proc, which exists but takes no new files.
+      return "its file system takes no new files there";
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static PullException unusable(Path teamDir, String why) {

@@ -2,7 +2,9 @@ package dev.labelmeter.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.labelmeter.store.StoreLayout;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +36,24 @@ class PreflightTest {
     return PullOptions.builder(7, dataDir.resolve("store"))
         .progress(PullOptions.ProgressMode.NONE)
         .build();
+  }
+
+  @Test
+  void aDirectoryWhoseFileSystemTakesNoFilesIsNamedWithoutTheJavaFailure() {
+    Path proc = Path.of("/proc");
+    assumeTrue(Files.exists(proc.resolve("self/status")), "Linux /proc");
+
+    PullException e =
+        catchThrowableOfType(
+            PullException.class,
+            () -> Preflight.checkDataDir(StoreLayout.of(proc.resolve("labelmeter"), 7)));
+
+    assertThat(e.reason()).isEqualTo(PullException.Reason.DATA_DIR_UNUSABLE);
+    assertThat(e.getMessage())
+        .startsWith(
+            "cannot write the store at /proc/labelmeter/7: /proc cannot be written (its file"
+                + " system takes no new files there); choose a writable data directory")
+        .doesNotContain("Exception");
   }
 
   @Test
