@@ -3,6 +3,7 @@ package dev.labelmeter.cli;
 import dev.labelmeter.cli.config.FlagValue;
 import dev.labelmeter.cli.config.Setting;
 import dev.labelmeter.cli.config.Settings;
+import dev.labelmeter.cli.logging.Logging;
 import dev.labelmeter.pull.Pull;
 import dev.labelmeter.pull.PullException;
 import dev.labelmeter.pull.PullOptions;
@@ -85,6 +86,8 @@ final class PullCommand extends BaseCommand {
             .build();
     SuperviselySource source =
         new SuperviselySource(ServerConnection.open(settings, context().env()));
+    // The summary is this command's result, printed on standard output: once is enough.
+    Logging.fileOnlyThisRun(Pull.SUMMARY_LOG);
     PullSummary summary = new Pull(source, options).run();
     out().println(summary.oneLine());
     out().flush();

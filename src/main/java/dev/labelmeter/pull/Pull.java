@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * The nightly pull: brings a team's jobs, stats, members and activity from the server into its
@@ -43,6 +45,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pull {
   private static final Logger LOG = LoggerFactory.getLogger(Pull.class);
+
+  /** The name of {@link #SUMMARY_LOG}: a constant, so a log filter can match it early. */
+  public static final String SUMMARY_LOG_NAME = "PULL_SUMMARY";
+
+  /**
+   * Marks the line that ends a pull with its {@link PullSummary#oneLine()}: an application that
+   * shows its user the summary itself can keep this line in its log file only.
+   */
+  public static final Marker SUMMARY_LOG = MarkerFactory.getMarker(SUMMARY_LOG_NAME);
 
   /** Most days of activity fetched at once: each holds a page of up to 20000 events. */
   static final int MAX_ACTIVITY_WORKERS = 4;
@@ -107,7 +118,7 @@ public final class Pull {
       Leftovers.remove(layout);
       Run run = new Run(layout, previous, plan, snapshotAt, warnings);
       PullSummary summary = execute(run, layout, previous, startNanos);
-      LOG.info("pull {}", summary.oneLine());
+      LOG.info(SUMMARY_LOG, "pull {}", summary.oneLine());
       return summary;
     }
   }

@@ -74,7 +74,11 @@ class ConsoleOutputTest {
       assertThat(byDefault.exitCode()).as(byDefault.err()).isEqualTo(ExitCodes.OK);
       assertThat(quiet.exitCode()).as(quiet.err()).isEqualTo(ExitCodes.OK);
       assertThat(retryEvents()).as("retries happened and reached the log").isNotEmpty();
-      assertThat(consoleByDefault).contains("pull ").doesNotContain("retrying in");
+      // The summary is the result on standard output, and in the log, but not twice on a terminal.
+      assertThat(byDefault.out()).startsWith("team 107: 6 jobs");
+      assertThat(everything.list)
+          .anyMatch(event -> event.getFormattedMessage().startsWith("pull team 107: 6 jobs"));
+      assertThat(consoleByDefault).doesNotContain("team 107: ").doesNotContain("retrying in");
       assertThat(console()).doesNotContain("retrying in").doesNotContain("-> 429");
       assertThat(byDefault.err() + quiet.err()).isEmpty();
     }

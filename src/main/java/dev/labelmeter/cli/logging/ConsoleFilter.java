@@ -7,6 +7,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import dev.labelmeter.supervisely.SuperviselyApi;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Marker;
 
 /**
@@ -30,10 +31,20 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
   private static final Set<String> FILE_ONLY_MARKERS =
       Set.of(Logging.FILE_ONLY_NAME, SuperviselyApi.ATTEMPT_LOG_NAME);
 
+  /** The names of markers the running command keeps off the console: see {@link #keepOff}. */
+  private static final Set<String> keptOff = ConcurrentHashMap.newKeySet();
+
   private static volatile Level threshold = Level.INFO;
 
+  /** Sets the console's level for a new run, which keeps nothing else off the console yet. */
   static void setThreshold(Level level) {
     threshold = level;
+    keptOff.clear();
+  }
+
+  /** Keeps events marked {@code markerName} off the console for the rest of the run. */
+  static void keepOff(String markerName) {
+    keptOff.add(markerName);
   }
 
   static Level threshold() {
@@ -54,7 +65,9 @@ public final class ConsoleFilter extends Filter<ILoggingEvent> {
   private static boolean fileOnly(ILoggingEvent event) {
     List<Marker> markers = event.getMarkerList();
     return markers != null
-        && markers.stream().map(Marker::getName).anyMatch(FILE_ONLY_MARKERS::contains);
+        && markers.stream()
+            .map(Marker::getName)
+            .anyMatch(name -> FILE_ONLY_MARKERS.contains(name) || keptOff.contains(name));
   }
 
   private static boolean fromLibrary(ILoggingEvent event) {

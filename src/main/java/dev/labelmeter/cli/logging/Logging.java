@@ -53,6 +53,15 @@ public final class Logging {
   }
 
   /**
+   * Keeps the events marked {@code marker} in the log file only for the rest of the run (unless
+   * the user asked for detail with {@code -v}): for a command that prints what they say as its
+   * result, so that a terminal does not show it twice.
+   */
+  public static void fileOnlyThisRun(Marker marker) {
+    ConsoleFilter.keepOff(marker.getName());
+  }
+
+  /**
    * Adds the rolling log file {@code logDir/labelmeter.log}: rolled daily, old files gzipped and
    * deleted after {@code retentionDays}. Calling it again moves the file.
    *
