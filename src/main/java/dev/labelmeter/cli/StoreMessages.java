@@ -123,18 +123,18 @@ final class StoreMessages {
     Path dir = file.getParent();
     Optional<LocalDate> day = StoreLayout.parseDayPartition(dir.getFileName().toString());
     if (day.isPresent()) {
-      return "delete it and run '"
+      return "delete the file and run '"
           + pull(dir.getParent().getParent())
           + " --since "
           + day.get()
           + "' to fetch that day again (the other days are kept)";
     }
     if (dir.getFileName().toString().equals(StoreLayout.UNDATED_DIR)) {
-      return "move it out of the store and run '"
+      return "move the file out of the store and run '"
           + pull(dir.getParent().getParent())
           + "' (it held the events without a valid date; keep the copy to recover them)";
     }
-    return "delete it and run '"
+    return "delete the file and run '"
         + pull(dir)
         + "' to fetch it again, or move "
         + dir
@@ -143,7 +143,22 @@ final class StoreMessages {
 
   /** Returns the pull command that writes the store {@code teamDir}, its data directory named. */
   private static String pull(Path teamDir) {
-    return "labelmeter pull --team " + team(teamDir) + " --data-dir " + teamDir.getParent();
+    return "labelmeter pull --team "
+        + team(teamDir)
+        + " --data-dir "
+        + shellWord(teamDir.getParent());
+  }
+
+  /**
+   * Returns {@code path} as one word of a shell command to copy: as it is when it holds only
+   * characters no shell treats specially, else in double quotes.
+   */
+  static String shellWord(Path path) {
+    String text = String.valueOf(path);
+    if (text.matches("[A-Za-z0-9_./@%+=:,-]+")) {
+      return text;
+    }
+    return '"' + text.replaceAll("([\\\\\"$`])", "\\\\$1") + '"';
   }
 
   /** Returns the team id of a store directory, as its name says. */

@@ -27,7 +27,8 @@ final class Stores {
                         + "; run 'labelmeter pull --team "
                         + teamId
                         + " --data-dir "
-                        + layout.teamDir().toAbsolutePath().normalize().getParent()
+                        + StoreMessages.shellWord(
+                            layout.teamDir().toAbsolutePath().normalize().getParent())
                         + "' first, or point --data-dir at the right directory"));
   }
 }

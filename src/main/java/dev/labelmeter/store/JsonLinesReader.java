@@ -76,11 +76,21 @@ public final class JsonLinesReader {
    */
   public static StoreFormatException damaged(Path file, IOException e) {
     String what =
-        e instanceof EOFException
-            ? "its gzip data ends early (the file is truncated)"
-            : "it is not valid gzip data (" + e.getMessage() + ")";
+        isEmpty(file)
+            ? "it is empty (0 bytes, where even a file of no lines has a gzip header)"
+            : e instanceof EOFException
+                ? "its gzip data ends early (the file is truncated)"
+                : "it is not valid gzip data (" + e.getMessage() + ")";
     return new StoreFormatException(
         file, file.toAbsolutePath().normalize() + " is damaged: " + what, e);
+  }
+
+  private static boolean isEmpty(Path file) {
+    try {
+      return Files.size(file) == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

@@ -95,9 +95,23 @@ class StoreMessagesTest {
 
     assertThat(line)
         .isEqualTo(
-            "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete it and run 'labelmeter"
+            "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete the file and run 'labelmeter"
                 + " pull --team 107 --data-dir /srv/labelmeter/data' to fetch it again, or move"
                 + " /srv/labelmeter/data/107 aside to start the store anew");
+  }
+
+  @Test
+  void aDataDirectoryThatIsNotOneShellWordIsQuotedInThePullToRun() {
+    Path dir = Path.of("/srv/team data/$HOME/107");
+    Path day = dir.resolve("activity/day=2026-11-05/events.jsonl.gz");
+    StoreFormatException damaged = new StoreFormatException(day, day + " is damaged: x", null);
+
+    String line = ErrorHandlers.describe(damaged);
+
+    assertThat(line)
+        .contains(
+            "run 'labelmeter pull --team 107 --data-dir \"/srv/team data/\\$HOME\" --since"
+                + " 2026-11-05'");
   }
 
   @Test

@@ -313,7 +313,7 @@ class SparkEngineTest {
   }
 
   @Test
-  void anEmptyDayPartitionIsNamedAsTruncatedNotReadAsADayWithoutEvents(@TempDir Path store)
+  void anEmptyDayPartitionIsNamedNotReadAsADayWithoutEvents(@TempDir Path store)
       throws IOException {
     StoreLayout layout = teamWeek(store);
     Path partition = layout.activityDay(LocalDate.parse("2024-03-06"));
@@ -324,7 +324,10 @@ class SparkEngineTest {
 
     assertThat(failure.file()).contains(partition);
     assertThat(failure.getMessage())
-        .isEqualTo(partition + " is damaged: its gzip data ends early (the file is truncated)");
+        .isEqualTo(
+            partition
+                + " is damaged: it is empty (0 bytes, where even a file of no lines has a gzip"
+                + " header)");
   }
 
   @Test
