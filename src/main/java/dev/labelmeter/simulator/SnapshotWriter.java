@@ -60,7 +60,7 @@ public final class SnapshotWriter {
       sink.writeDays();
       Manifest manifest = sink.manifest(plan, now);
       manifest.write(layout);
-      log.info(
+      log.debug(
           "Wrote {} team {}: {} jobs, {} events in {} ms to {}",
           size.label(),
           plan.teamId,
