@@ -52,7 +52,7 @@ final class Preflight {
     }
   }
 
-  /** Returns why a new file could not be made, in the operating system's words where it has them. */
+  /** Returns why a new file could not be made, in the system's words where it has them. */
   private static String why(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";

@@ -93,7 +93,8 @@ class ReportCommandTest {
         .isEqualTo(
             "labelmeter: "
                 + partition.toAbsolutePath().normalize()
-                + " is damaged: it is not valid gzip data (Not in GZIP format); delete the file and run"
+                + " is damaged: it is not valid gzip data (Not in GZIP format); delete the file and"
+                + " run"
                 + " 'labelmeter pull --team 4 --data-dir "
                 + home.resolve("data").toAbsolutePath().normalize()
                 + " --since 2026-11-28' to fetch that day again (the other days are kept)");

@@ -95,9 +95,9 @@ class StoreMessagesTest {
 
     assertThat(line)
         .isEqualTo(
-            "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete the file and run 'labelmeter"
-                + " pull --team 107 --data-dir /srv/labelmeter/data' to fetch it again, or move"
-                + " /srv/labelmeter/data/107 aside to start the store anew");
+            "/srv/labelmeter/data/107/jobs.jsonl.gz is damaged: x; delete the file and run"
+                + " 'labelmeter pull --team 107 --data-dir /srv/labelmeter/data' to fetch it again,"
+                + " or move /srv/labelmeter/data/107 aside to start the store anew");
   }
 
   @Test

@@ -21,7 +21,8 @@ class StoreCoverageTest {
         .containsExactly(
             "The window 2026-10-01 to 2026-10-31 starts before the store's activity, which begins"
                 + " at 2026-10-30 08:58 (UTC): its figures count only what the store holds of the"
-                + " days before. To fetch those days, run 'labelmeter pull --team 7 --since 2026-10-01'.");
+                + " days before. To fetch those days, run 'labelmeter pull --team 7 --since"
+                + " 2026-10-01'.");
   }
 
   @Test
