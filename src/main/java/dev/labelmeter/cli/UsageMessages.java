@@ -28,7 +28,7 @@ final class UsageMessages {
     return withHelp(what, spec);
   }
 
-  /** Returns {@code what} is wrong followed by the command that lists the options. */
+  /** Returns {@code what}, the mistake, followed by the command that lists the options. */
   static String withHelp(String what, CommandSpec spec) {
     return what + " (see '" + spec.qualifiedName() + " --help')";
   }
