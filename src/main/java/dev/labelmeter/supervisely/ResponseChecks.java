@@ -69,22 +69,18 @@ final class ResponseChecks {
   SuperviselyException unreadable(String method, HttpResponse<byte[]> response, IOException e) {
     byte[] body = response.body();
     if (looksLikeJson(body)) {
-      return failure(
+      return answerFailure(
           Kind.MALFORMED_RESPONSE,
           method,
           response.statusCode(),
-          null,
-          null,
           "The server's answer to " + method + " is broken JSON: " + jsonProblem(e),
           "Run again; if it persists, a proxy may be cutting responses short",
           e);
     }
-    return failure(
+    return answerFailure(
         Kind.CONFIGURATION,
         method,
         response.statusCode(),
-        null,
-        null,
         "The server at "
             + apiBase
             + " answered "
@@ -138,12 +134,10 @@ final class ResponseChecks {
 
   /** Returns the failure of a 404 whose body is not the API's JSON: the path is not the API. */
   private SuperviselyException noSuchMethod(String method, HttpResponse<byte[]> response) {
-    return failure(
+    return answerFailure(
         Kind.CONFIGURATION,
         method,
         response.statusCode(),
-        null,
-        null,
         "The server at "
             + apiBase
             + " has no API method "
@@ -162,12 +156,10 @@ final class ResponseChecks {
       String method, int status, int attempts, String error, String details) {
     if (status == 400 && isPlainHttpToHttpsPort(details)) {
       String server = ServerAddress.origin(apiBase);
-      return failure(
+      return answerFailure(
           Kind.CONFIGURATION,
           method,
           status,
-          null,
-          null,
           "The server at " + server + " speaks HTTPS, not plain HTTP (HTTP 400)",
           ConnectFailures.useOtherScheme(server),
           null);
@@ -240,12 +232,10 @@ final class ResponseChecks {
 
   private SuperviselyException redirect(String method, HttpResponse<byte[]> response) {
     String location = response.headers().firstValue("Location").orElse("(no Location header)");
-    return failure(
+    return answerFailure(
         Kind.CONFIGURATION,
         method,
         response.statusCode(),
-        null,
-        null,
         "The server at "
             + apiBase
             + " answered "
@@ -259,6 +249,12 @@ final class ResponseChecks {
             + " to the address the server redirects to (often https:// instead of http://, or"
             + " another host)",
         null);
+  }
+
+  /** Returns a failure of an answer that is not the server's error body: no error or details. */
+  private SuperviselyException answerFailure(
+      Kind kind, String method, int status, String summary, String hint, Throwable cause) {
+    return failure(kind, method, status, null, null, summary, hint, cause);
   }
 
   private SuperviselyException failure(

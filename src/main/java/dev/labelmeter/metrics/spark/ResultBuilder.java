@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.expr;
 
 import dev.labelmeter.metrics.ClassSums;
 import dev.labelmeter.metrics.DailyRow;
-import dev.labelmeter.metrics.DataQuality;
 import dev.labelmeter.metrics.Heatmap;
 import dev.labelmeter.metrics.Hours;
 import dev.labelmeter.metrics.JobRow;
@@ -21,7 +20,6 @@ import dev.labelmeter.metrics.LabelerRow;
 import dev.labelmeter.metrics.MetricsParams;
 import dev.labelmeter.metrics.MetricsResult;
 import dev.labelmeter.metrics.Percentiles;
-import dev.labelmeter.metrics.PullNotes;
 import dev.labelmeter.metrics.ResultParams;
 import dev.labelmeter.metrics.ReviewerRow;
 import dev.labelmeter.metrics.Summary;
@@ -44,16 +42,6 @@ import org.apache.spark.sql.Row;
 
 /** Collects the aggregated rows of a {@link MetricsJob} and assembles the result model. */
 final class ResultBuilder {
-  private static final List<String> QUALITY_COUNTS =
-      List.of(
-          "received",
-          "distinct",
-          "invalid",
-          "unparseable",
-          "withoutJob",
-          "unknownJob",
-          "withoutUser",
-          "durationsMissing");
   private static final double PACE_DAYS = 7.0;
   private static final long PACE_WINDOW_MICROS = 7L * 86_400L * 1_000_000L;
   static final String MISSING = KnownValues.MISSING;
@@ -111,7 +99,15 @@ final class ResultBuilder {
         classes.labelerClasses(),
         daily,
         heatmap(labelers),
-        dataQuality(jobRows, classes.rowsOfUnknownJobs()));
+        new QualityFigures(job, source, jobIdsInFile)
+            .of(
+                jobRows,
+                new QualityFigures.Found(
+                    teamTurnaroundW == null ? 0 : longOr0(teamTurnaroundW, "w"),
+                    anyWorkInWindow,
+                    classes.rowsOfUnknownJobs(),
+                    skippedStatsRecords,
+                    jobNotes)));
   }
 
   /** Runs the three fused event aggregations and keeps their rows by user, labeler and day. */
@@ -567,112 +563,6 @@ final class ResultBuilder {
       rows.add(new Heatmap.HeatmapRow(labeler.userId(), labeler.login(), values));
     }
     return new Heatmap(dates, rows);
-  }
-
-  // ---- data quality
-
-  private DataQuality dataQuality(List<Row> jobRows, long unknownClassRows) throws IOException {
-    java.util.Set<Long> knownJobs = new java.util.HashSet<>();
-    jobRows.forEach(j -> knownJobs.add(longOr0(j, "id")));
-    Map<String, Long> counts = new HashMap<>();
-    QUALITY_COUNTS.forEach(name -> counts.put(name, 0L));
-    Map<String, Long> unknownActions = new TreeMap<>();
-    String invalidDay = null;
-    for (Row r : job.quality(knownJobs).collectAsList()) {
-      for (String name : QUALITY_COUNTS) {
-        counts.merge(name, longOr0(r, name), Long::sum);
-      }
-      String day = r.getAs("invalidDay");
-      invalidDay =
-          day != null && (invalidDay == null || day.compareTo(invalidDay) < 0) ? day : invalidDay;
-      String action = r.getAs("action");
-      if (!KnownValues.isKnownAction(action)) {
-        unknownActions.merge(action == null ? MISSING : action, longOr0(r, "distinct"), Long::sum);
-      }
-    }
-    long invalid = counts.get("invalid");
-    if (invalid > 0) {
-      throw source.invalidLines(invalidDay, invalid);
-    }
-    Map<String, Long> unknownStatuses = new TreeMap<>();
-    long mismatches = 0;
-    for (Row j : jobRows) {
-      String status = j.getAs("status");
-      if (status == null || !KnownValues.isKnownJobStatus(status)) {
-        unknownStatuses.merge(status == null ? MISSING : status, 1L, Long::sum);
-      }
-      if (counterMismatch(j)) {
-        mismatches++;
-      }
-    }
-    long received = counts.get("received");
-    return new DataQuality(
-        received,
-        received - counts.get("distinct"),
-        counts.get("unparseable"),
-        counts.get("withoutJob"),
-        counts.get("unknownJob"),
-        teamTurnaroundW == null ? 0 : longOr0(teamTurnaroundW, "w"),
-        mismatches,
-        unknownStatuses,
-        unknownActions,
-        job.manifest.activity() == null ? null : job.manifest.activity().countMatched(),
-        notes(jobRows.isEmpty(), counts, unknownClassRows));
-  }
-
-  private static boolean counterMismatch(Row j) {
-    if (!Boolean.TRUE.equals(j.getAs("hasEntities"))) {
-      return false;
-    }
-    Long accepted = longOrNull(j, "acceptedImagesCount");
-    Long rejected = longOrNull(j, "rejectedImagesCount");
-    return (accepted != null && accepted != longOr0(j, "entAccepted"))
-        || (rejected != null && rejected != longOr0(j, "entRejected"));
-  }
-
-  /** Returns the notes, worded and ordered as the Tablesaw engine's. */
-  private List<String> notes(boolean noJobs, Map<String, Long> counts, long unknownClassRows) {
-    List<String> notes = new ArrayList<>();
-    notes.addAll(PullNotes.of(job.manifest, job.window, job.zone));
-    if (noJobs) {
-      notes.add("The store holds no jobs: job, class and ETA figures are empty.");
-    }
-    if (!anyWorkInWindow) {
-      notes.add("No work events in the window " + job.window + " (" + job.zone.getId() + ").");
-    }
-    long withoutUser = counts.get("withoutUser");
-    if (withoutUser > 0) {
-      notes.add(
-          withoutUser
-              + " work events have no user id: they count for"
-              + " their job and the team, not for any user.");
-    }
-    long durationsMissing = counts.get("durationsMissing");
-    if (durationsMissing > 0) {
-      notes.add(
-          durationsMissing
-              + " annotation_duration events have no numeric"
-              + " meta.duration and add no platform time.");
-    }
-    if (unknownClassRows > 0) {
-      notes.add(
-          unknownClassRows
-              + " class rows of jobs.stats belong to jobs not in"
-              + " the job list and are left out of the class tables.");
-    }
-    for (long i = 0; i < skippedStatsRecords; i++) {
-      notes.add("A stats record without a job id or stats object was skipped.");
-    }
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    for (Long id : jobIdsInFile) {
-      if (id == null) {
-        notes.add("A job record without an id was skipped.");
-      } else if (!seen.add(id)) {
-        notes.add("Job " + id + " appears twice in jobs.jsonl.gz; the first record is used.");
-      }
-    }
-    notes.addAll(jobNotes);
-    return notes;
   }
 
   // ---- logins
