@@ -10,14 +10,17 @@ import dev.labelmeter.store.Manifest;
 import dev.labelmeter.store.StoreFormatException;
 import dev.labelmeter.store.StoreJson;
 import dev.labelmeter.store.StoreLayout;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -217,13 +220,16 @@ final class StoreSource {
     }
   }
 
-  /** Returns the UTC days that have an activity partition, in ascending order. */
-  List<LocalDate> activityDays() throws IOException {
+  /**
+   * Returns the UTC days that have an activity partition, in ascending order, with the size in
+   * bytes of each day's events file.
+   */
+  private SortedMap<LocalDate, Long> activityDays() throws IOException {
     Path dir = new Path(root, StoreLayout.ACTIVITY_DIR);
+    SortedMap<LocalDate, Long> days = new TreeMap<>();
     if (!fs.exists(dir)) {
-      return List.of();
+      return days;
     }
-    List<LocalDate> days = new ArrayList<>();
     for (FileStatus status : fs.listStatus(dir)) {
       String name = status.getPath().getName();
       if (status.isDirectory() && !name.startsWith(".") && !name.startsWith("_")) {
@@ -237,12 +243,14 @@ final class StoreSource {
                   + StoreLayout.DAY_PREFIX
                   + "YYYY-MM-DD; move or remove that directory");
         }
-        if (fs.exists(new Path(status.getPath(), StoreLayout.EVENTS_FILE))) {
-          days.add(day.get());
+        try {
+          Path events = new Path(status.getPath(), StoreLayout.EVENTS_FILE);
+          days.put(day.get(), fs.getFileStatus(events).getLen());
+        } catch (FileNotFoundException e) {
+          // A day directory without its file (deleted by hand) holds no events.
         }
       }
     }
-    Collections.sort(days);
     return days;
   }
 
@@ -252,20 +260,18 @@ final class StoreSource {
    * line}, {@link #STORED_DAY} and {@link #LINE_ORDER}.
    */
   Dataset<Row> rawEventLines(LocalDate firstDay, LocalDate lastDay) throws IOException {
-    List<LocalDate> days = activityDays();
-    boolean any =
-        days.stream()
-            .anyMatch(
-                d ->
-                    (firstDay == null || !d.isBefore(firstDay))
-                        && (lastDay == null || !d.isAfter(lastDay)));
-    if (!any) {
+    SortedMap<LocalDate, Long> days = activityDays();
+    days.keySet()
+        .removeIf(
+            d ->
+                (firstDay != null && d.isBefore(firstDay))
+                    || (lastDay != null && d.isAfter(lastDay)));
+    if (days.isEmpty()) {
       return spark.createDataFrame(List.of(), rawLineSchema());
     }
-    for (LocalDate day : days) {
-      if ((firstDay == null || !day.isBefore(firstDay))
-          && (lastDay == null || !day.isAfter(lastDay))) {
-        requireNotEmpty(eventsFile(day.toString()));
+    for (Map.Entry<LocalDate, Long> day : days.entrySet()) {
+      if (day.getValue() == 0) {
+        throw empty(eventsFile(day.getKey().toString()));
       }
     }
     String dir = root + "/" + StoreLayout.ACTIVITY_DIR;
@@ -381,8 +387,12 @@ final class StoreSource {
    */
   private void requireNotEmpty(Path file) throws IOException {
     if (fs.getFileStatus(file).getLen() == 0) {
-      throw DamagedFiles.empty(fs.makeQualified(file).toUri());
+      throw empty(file);
     }
+  }
+
+  private StoreFormatException empty(Path file) {
+    return DamagedFiles.empty(fs.makeQualified(file).toUri());
   }
 
   /**
